@@ -4,13 +4,20 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views
+from . import export_views, views
 from .auth_views import ThrottledLoginView
 
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("disputes/<int:pk>/", views.dispute, name="dispute"),
+    # Verdict report downloads (see export_views.py) and the public report pages.
+    path("export/dispute/<int:pk>/<str:fmt>/", export_views.export_dispute, name="export-dispute"),
+    path("export/article/<int:pk>/<str:fmt>/", export_views.export_article, name="export-article"),
+    path("export/queue/<str:fmt>/", export_views.export_queue, name="export-queue"),
+    path("export/all/<str:fmt>/", export_views.export_all, name="export-all"),
+    path("reports/disputes/<int:pk>/", export_views.public_dispute_report, name="public-dispute-report"),
+    path("reports/articles/<int:pk>/", export_views.public_article_report, name="public-article-report"),
     path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # The admin's own login form would bypass the throttling: send it to ours.

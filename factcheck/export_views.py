@@ -1,0 +1,84 @@
+"""Downloads of the verdict report, and the public report pages ClaimReview points to.
+
+    /export/dispute/<pk>/<format>/    one dispute
+    /export/article/<pk>/<format>/    one article (and the disputes its claims belong to)
+    /export/queue/<format>/?status=…  the queue's current filter (same GET parameters as the queue)
+    /export/all/<format>/             everything
+    format: html, pdf, csv, json, claimreview
+
+Internal exports need a login (any role, Viewer included) and include drafts, marked as such.
+The public pages (/reports/disputes/<pk>/, /reports/articles/<pk>/) need no login and show
+published verdicts only; ClaimReview holds published verdicts only.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.views.decorators.http import require_GET
+
+from .exports import EXPORTERS, build_report, export
+from .exports.html import STYLESHEET
+from .models import Article, Dispute
+
+
+def _download(scope: str, fmt: str, pk: int | None = None, params=None) -> HttpResponse:
+    if fmt not in EXPORTERS:
+        raise Http404(f"Unknown export format {fmt!r}.")
+    result = export(scope=scope, fmt=fmt, pk=pk, params=params)
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
+    # Drafts are in internal exports: no shared caches.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def export_dispute(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    get_object_or_404(Dispute, pk=pk)
+    return _download("dispute", fmt, pk=pk)
+
+
+@require_GET
+def export_article(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    get_object_or_404(Article, pk=pk)
+    return _download("article", fmt, pk=pk)
+
+
+@require_GET
+def export_queue(request: HttpRequest, fmt: str) -> HttpResponse:
+    return _download("queue", fmt, params=request.GET)
+
+
+@require_GET
+def export_all(request: HttpRequest, fmt: str) -> HttpResponse:
+    return _download("all", fmt)
+
+
+def _public_page(request: HttpRequest, scope: str, pk: int) -> HttpResponse:
+    report = build_report(scope=scope, pk=pk, public=True)
+    if not report.assertions:
+        # Nothing published: the page does not exist yet (and says nothing about drafts).
+        raise Http404("Nothing published here yet.")
+    return render(request, "factcheck/report.html", {
+        "report": report,
+        "css_href": static(STYLESHEET),
+        "newsroom": settings.FACTCHECK_NEWSROOM_NAME,
+        "newsroom_url": settings.FACTCHECK_NEWSROOM_URL,
+    })
+
+
+@login_not_required
+@require_GET
+def public_dispute_report(request: HttpRequest, pk: int) -> HttpResponse:
+    get_object_or_404(Dispute, pk=pk)
+    return _public_page(request, "dispute", pk)
+
+
+@login_not_required
+@require_GET
+def public_article_report(request: HttpRequest, pk: int) -> HttpResponse:
+    get_object_or_404(Article, pk=pk)
+    return _public_page(request, "article", pk)
