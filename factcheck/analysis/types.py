@@ -31,6 +31,8 @@ class Assertion:
     checkworthiness: float = 0.0  # 0..1: specific, checkable facts score higher
     refers_to: tuple[str, ...] = ()  # for a denial/dispute pointing back ("denied those reports"): ids it refers to
     keys: frozenset[str] = frozenset()  # blocking keys (entities, places, dates, key terms) for cross-article pairing
+    contrast: bool = False  # opened by contrastive discourse ("But", "however", ", while")
+    speaker_kind: str = ""  # person | org | country | group
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""factcheck's analysis engine: attributed assertions, the pairs that cannot both stand, disputes.
+
+Pure Python, no Django: text in, dataclasses out.
+
+    analyze(text) -> AnalysisResult
+    pair_across(new, stored) -> list[Opposition]
+    group_disputes(assertions, oppositions) -> list[Dispute]
+"""
+from __future__ import annotations
+
+from .attribution import continuation_frames, find_frames
+from .disputes import group_disputes
+from .features import features
+from .pairing import pair_across, pair_within
+from .speakers import SpeakerResolver
+from .stance import blocking_keys, checkworthiness, find_refers, refine_stance
+from .text import split_sentences
+from .types import AnalysisResult, Assertion, Dispute, Opposition
+
+__all__ = ["analyze", "pair_across", "group_disputes", "AnalysisResult", "Assertion", "Opposition",
+           "Dispute"]
+
+
+def analyze(text: str) -> AnalysisResult:
+    sentences = split_sentences(text)
+    frames = []
+    for s in sentences:
+        frames.extend(find_frames(text, s))
+    frames.extend(continuation_frames(text, sentences, frames))
+    frames.sort(key=lambda f: (f.sentence.index, f.speaker_start if f.speaker_start < f.start else f.start))
+    resolver = SpeakerResolver()
+    assertions: list[Assertion] = []
+    context_places = {}
+    last_places: frozenset[str] = frozenset()
+    last_sentence = -10
+    seen_spans = set()
+    for f in frames:
+        if (f.start, f.end) in seen_spans:
+            continue
+        seen_spans.add((f.start, f.end))
+        written = text[f.speaker_start:f.speaker_end]
+        ent = resolver.resolve(written)
+        content = text[f.start:f.end]
+        stance = refine_stance(f.stance, f.verb, content)
+        aid = f"a{len(assertions) + 1}"
+        places = features(content).places
+        # the journalist's narration sets the scene: an assertion without a place of its own
+        # inherits the places of the sentence before it
+        sent_places = features(f.sentence.text).places
+        if f.sentence.index - last_sentence <= 1:
+            ctx = sent_places | last_places
+        else:
+            ctx = sent_places
+        prev_text = sentences[f.sentence.index - 1].text if f.sentence.index > 0 else ""
+        if not places:
+            ctx = ctx | features(prev_text).places
+        context_places[aid] = frozenset(ctx)
+        last_places, last_sentence = sent_places | places, f.sentence.index
+        a = Assertion(
+            id=aid, start=f.start, end=f.end, quote=content, speaker=written,
+            speaker_name=ent.name, side=ent.side, side_name=ent.side_name, cue=f.cue(text),
+            stance=stance, speaker_start=f.speaker_start, speaker_end=f.speaker_end,
+            cue_start=f.cue_start, cue_end=f.cue_end, sentence=f.sentence.index,
+            checkworthiness=checkworthiness(content, stance, ent.kind),
+            keys=blocking_keys(content, ent.side if ent.kind == "country" else "", prev_text),
+            contrast=f.contrast, speaker_kind=ent.kind,
+        )
+        if stance in ("deny", "dispute"):
+            refs = find_refers(a, assertions)
+            if refs:
+                a = _replace(a, refers_to=refs)
+        assertions.append(a)
+    oppositions = pair_within(assertions, context_places)
+    return AnalysisResult(text=text, assertions=assertions, oppositions=oppositions,
+                          disputes=group_disputes(assertions, oppositions))
+
+
+def _replace(a: Assertion, **kw) -> Assertion:
+    from dataclasses import replace
+    return replace(a, **kw)

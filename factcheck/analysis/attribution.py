@@ -1,0 +1,470 @@
+"""Finding attributions: who is reported as saying what, where in the text.
+
+One sentence is read left to right. Every reporting cue ("said", "has ruled out", "according to")
+opens a frame; the frame's speaker is the noun phrase the grammar of news English puts next to
+the cue, and its content is the span the cue governs (a quotation, a that-clause, an object, or
+the clause before a sentence-final "..., he said").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Sentence
+
+# verb form -> stance it expresses. "strict" verbs need "that", a quotation or a final position.
+_VERBS: dict[str, str] = {}
+for _forms, _stance in (
+    ("say says said tell tells told claim claimed claims state stated add added adds insist "
+     "insisted insists allege alleged alleges report reported reports warn warned warns accuse "
+     "accused accuses describe described describes call called calls write wrote writes "
+     "testified testify blame blamed blames tweeted announce announced announces stress stressed "
+     "argue argued argues assert asserted asserts maintain maintained maintains note noted notes "
+     "explain explained explains estimate estimated suggest suggested contend contended contends "
+     "predict predicted emphasized emphasised reiterated revealed disclosed believe believes "
+     "replied", "assert"),
+    ("confirm confirmed confirms acknowledge acknowledged acknowledges admit admitted admits "
+     "concede conceded concedes", "confirm"),
+    ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
+     "refutes rebuffed rebutted", "deny"),
+    ("ruled|out rules|out rule|out", "deny"),
+    ("dispute disputed disputes contest contested contests questioned challenged countered",
+     "dispute"),
+):
+    for _f in _forms.split():
+        _VERBS[_f.replace("|", " ")] = _stance
+
+STRICT = frozenset("""announce announced announces stress stressed argue argued argues assert
+asserted asserts maintain maintained maintains note noted notes explain explained explains estimate
+estimated suggest suggested contend contended contends predict predicted emphasized emphasised
+revealed disclosed believe believes replied""".split())
+# -s forms that are more often plural nouns ("the claims", "media reports").
+NOUNISH = frozenset("claims reports states notes estimates calls disputes warns blames".split())
+PARTICIPLES = {"saying": "assert", "adding": "assert", "insisting": "assert", "claiming": "assert",
+               "arguing": "assert", "warning": "assert", "noting": "assert", "accusing": "assert",
+               "denying": "deny", "rejecting": "deny", "disputing": "dispute"}
+
+_ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publicly|privately|"
+        r"quickly|immediately|since|now|already|initially|earlier|swiftly|vehemently|categorically|"
+        r"emphatically|angrily|separately|further|then|first|officially|openly|explicitly|"
+        r"not|never|never|just|only|long|consistently|reportedly|has|have|had|will|would|did|does|do|"
+        r"could|may|might|can|must|should)")
+CUE = re.compile(
+    r"(?<![\w\-])(?P<aux>(?:" + _ADV + r"\s+|n't\s+)*)"
+    r"(?P<verb>(?:rul(?:ed|es|e) out)|[a-z]+)(?![\w\-])")
+ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to\s+")
+_NOUN_BEFORE = frozenset("""the a an those these this that such his her its their our my your media
+news press initial earlier conflicting unconfirmed local official first latest new recent multiple
+some many several any no all other of on in to for about with amid despite after against by from
+over into these false similar previous repeated widespread""".split())
+_PASSIVE_BEFORE = frozenset("is was were are be been being to it's".split())
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|"
+          r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+ADJUNCT = re.compile(
+    r"\s*,?\s*(?:"
+    r"(?:late |early )?(?:on|last|this|next|earlier|later) (?:" + _WEEKDAY + r"|" + _MONTH
+    + r"(?: \d{1,2})?(?:, \d{4})?|week|month|year|night|morning|evening|weekend)(?: (?:morning|"
+    r"afternoon|evening|night))?"
+    r"|in (?:a|an|the|his|her|its|their) (?:joint |written |brief |televised |separate )?"
+    r"(?:statement|interview|email|e-mail|post|letter|report|news conference|press conference|"
+    r"briefing|speech|address|tweet|filing|memo|video|message|court filing|radio interview)"
+    r"(?: (?:on|with|to|posted|released|issued|published|late) [^,;:\"“”]{0,40}?(?=[,;:\"“]| that ))?"
+    r"|at an? (?:news|press) (?:conference|briefing)|on (?:Twitter|X|Facebook|Telegram|"
+    r"Instagram|television|state television|TV|social media|the radio)"
+    r"|yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
+    r"publicly|privately|separately|on condition of anonymity|in court|in parliament"
+    r"|on " + _MONTH + r" \d{1,2}(?:, \d{4})?|in " + _MONTH + r"(?: \d{4})?"
+    r")(?![\w])\s*,?")
+TOLD_AUDIENCE = re.compile(
+    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|the court|the jury|"
+    r"the committee|a (?:news|press) conference|an? [\w\-]+ (?:audience|crowd|meeting|hearing|"
+    r"committee|briefing|rally)|him|her|them|us|me|investigators|police|officials|"
+    r"(?:the )?[A-Z][\w\.’'\-]*(?: [A-Z][\w\.’'\-]*){0,4}|the \w+(?: \w+)?(?= that))\b")
+THAT = re.compile(r"\s*,?\s*that\b\s*")
+CLAUSE_BREAK = re.compile(
+    r"(?:;|\s--\s|\s—\s|—|,\s*(?:but|while|whereas|although|though|yet|as|because|even as|"
+    r"after|when)\b|\bbut\b|\bwhile\b|\bwhereas\b|:\s)")
+AND_BREAK = re.compile(r",\s*and\b")
+INTRO = re.compile(
+    r"(?:(?:but|and|yet|so|however|still|meanwhile|moreover|also|instead|now|then|"
+    r"separately|elsewhere|earlier|later|overnight|today|yesterday)\b\s*,?\s*)"
+    r"|(?:in|on|at|after|before|during|since|while|when|although|though|as|following|despite|"
+    r"amid|asked|speaking|responding|writing|elsewhere|earlier|later|last|this|until|with|"
+    r"without|under|from|for|by|within|across|near|unlike|if|because|which|who|where|once|"
+    r"separately|overnight|late|early|shortly|hours|days|weeks|months)\b[^,]*,\s*", re.I)
+_SPEAKER_START = re.compile(
+    r"^(?:[A-Z\"“]|(?:the|a|an|its|his|her|their|some|other|several|two|three|four|many|local|"
+    r"senior|both|one|most|state|military|government|police|officials|witnesses|residents|"
+    r"activists|monitoring|rescue|medical|hospital|health|union|party|company|human|rights)\b|"
+    r"(?:he|she|it|they|we|i)\b)", re.I)
+_CLAUSEY = re.compile(r"\b(?:is|was|were|are|that|which|if|would|could|should|did|do)\b")
+_CONTENT_BAD_START = re.compile(
+    r"^(?:was|were|is|are|had|has|have|did|would|could|should|will|to|for|by|with|"
+    r"about|from|up|off|out|back|into|no one|nothing)\b", re.I)
+ROLE_APPOSITION = re.compile(
+    r"^(?:,\s*)?(?:(?:a|an|the)\s+)?(?:former\s+|senior\s+|chief\s+|deputy\s+|top\s+|local\s+|"
+    r"lead\s+|[A-Z][\w\.\-]*\s+)*(?:head|director|chief|spokesman|spokeswoman|spokesperson|"
+    r"leader|member|president|chairman|chairwoman|chair|secretary|minister|official|professor|"
+    r"lawyer|attorney|analyst|researcher|founder|ceo|executive|manager|commander|general|coach|"
+    r"captain|doctor|physician|mayor|governor|senator|organizer|organiser|representative|"
+    r"adviser|advisor|aide|owner|editor|economist|scientist|expert|investigator|officer|"
+    r"sheriff|prosecutor|judge|counsel|agent|pilot|driver|resident|witness|activist|campaigner|"
+    r"superintendent|commissioner|inspector|chancellor|ambassador|envoy|negotiator|vice)\b",
+    re.I)
+
+
+@dataclass
+class Frame:
+    sentence: Sentence
+    kind: str  # indirect | quote | according | participle | continuation
+    verb: str
+    stance: str
+    cue_start: int
+    cue_end: int
+    speaker_start: int
+    speaker_end: int
+    start: int
+    end: int
+    contrast: bool = False  # introduced by "but", "however", "while"...
+
+    def cue(self, text: str) -> str:
+        return text[self.cue_start:self.cue_end]
+
+
+def _prev_word(text: str, pos: int, floor: int) -> str:
+    m = re.search(r"([\w’']+)[\s,]*$", text[max(floor, pos - 40):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _skip_adjuncts(text: str, pos: int, end: int) -> int:
+    while True:
+        m = ADJUNCT.match(text, pos, end)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,:;—-\n\t":
+        a += 1
+    while b > a and text[b - 1] in " ,:;.—-\n\t":
+        b -= 1
+    return a, b
+
+
+def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple[int, int, bool] | None:
+    """The subject noun phrase ending at cue_start, within [lo, cue_start).
+    Returns (start, end, broke_at_clause_boundary)."""
+    seg = text[lo:cue_start]
+    start = 0
+    broke = False
+    for m in CLAUSE_BREAK.finditer(seg):
+        start, broke = m.end(), True
+    if allow_and:
+        for m in AND_BREAK.finditer(seg, start):
+            start, broke = m.end(), True
+    # a quotation right before the subject ("...," he said) bounds it too
+    q = max(seg.rfind('"', start), seg.rfind("”", start))
+    if q >= 0:
+        start, broke = q + 1, True
+    a = lo + start
+    for _ in range(5):
+        while a < cue_start and text[a] in " ,":
+            a += 1
+        im = INTRO.match(text, a, cue_start)
+        if not im or im.end() == a:
+            break
+        a = im.end()
+    e = cue_start
+    while e > a and text[e - 1] in " ,":
+        e -= 1
+    if e <= a:
+        return None
+    s = a
+    sub = text[s:e]
+    words = sub.split()
+    if len(words) > 30 or not _SPEAKER_START.match(sub):
+        return None
+    # a clause ("the man who was shot") is not a speaker, unless the clause sits in an apposition
+    head = sub.split(",")[0]
+    if _CLAUSEY.search(head) and len(head.split()) > 2:
+        return None
+    if words[-1].lower() in _NOUN_BEFORE or words[-1].lower() in ("and", "or", "who", "which"):
+        return None
+    return s, e, broke
+
+
+def _speaker_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Inverted attribution: '..., said the ministry' / '..., says John Smith, a lawyer.'"""
+    m = re.match(r"\s*((?:the |a |an )?[A-Z\w][^;:\"“”]*?)(?=\s*(?:,\s*(?:adding|saying|who|which|"
+                 r"according|citing|noting|in)\b|\s+(?:on|in|at|late|early)\s|[.;:!?]?\s*$|,\s*\"|,\s*“))",
+                 text[pos:end])
+    if not m:
+        return None
+    a = pos + m.start(1)
+    b = pos + m.end(1)
+    words = text[a:b].split()
+    if not words or len(words) > 16:
+        return None
+    return a, b
+
+
+def _quote_ending_at(sent: Sentence, text: str, pos: int) -> tuple[int, int] | None:
+    """A quotation that closes right before pos (allowing a comma and spaces)."""
+    for qs, qe in sent.quotes:
+        between = text[qe:pos]
+        if qe <= pos and len(between) <= 3 and not between.strip(" ,"):
+            return qs, qe
+    return None
+
+
+def _quote_starting_at(sent: Sentence, text: str, pos: int) -> tuple[int, int] | None:
+    for qs, qe in sent.quotes:
+        between = text[pos:qs]
+        if qs >= pos and len(between) <= 3 and not between.strip(" ,:"):
+            return qs, min(qe, sent.end)
+    return None
+
+
+def _content_after(text: str, verb: str, pos: int, end: int) -> int:
+    """Where the governed content starts after a cue ending at pos."""
+    if verb in ("told", "tell", "tells"):
+        m = TOLD_AUDIENCE.match(text, pos, end)
+        if m:
+            pos = m.end()
+    pos = _skip_adjuncts(text, pos, end)
+    m = THAT.match(text, pos, end)
+    if m:
+        pos = _skip_adjuncts(text, m.end(), end)
+    while pos < end and text[pos] in " ,:":
+        pos += 1
+    return pos
+
+
+def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
+    rest = text[after:end]
+    if verb in ("call", "called", "calls"):
+        m = re.match(r"\s+(?:it|them|this|that|him|her|(?:the|these|those|such|his|her|their|its|"
+                     r"a|an)\s+[\w\-’']+(?:\s+[\w\-’']+)?)\s+(?!to\b|for\b|at\b|in\b|on\b|from\b|"
+                     r"about\b|after\b|with\b)[\w\"“]", rest)
+        return bool(m) and not re.match(r"\s+(?:for|on|off|in|up|out|back)\b", rest)
+    if verb in ("describe", "described", "describes"):
+        return bool(re.match(r"\s+[^.;:]{1,80}?\bas\b", rest))
+    if verb in ("accuse", "accused", "accuses"):
+        return bool(re.match(r"\s+[^.;:]{1,60}?\bof\b", rest))
+    if verb in ("blame", "blamed", "blames"):
+        return bool(re.match(r"\s+[^.;:]{1,60}?\b(?:for|on)\b", rest))
+    if verb in ("add", "added", "adds", "report", "reported", "reports"):
+        return not re.match(r"\s+(?:to|up|on)\b", rest)
+    if verb in ("questioned", "challenged"):
+        return bool(re.match(r"\s+(?:whether|if|how|why|the\s+(?:\w+\s+){0,2}(?:claims?|account|"
+                             r"figures?|numbers?|reports?|version|findings|results|accuracy|"
+                             r"validity|assertions?|statements?|data|count|narrative|tally))\b", rest))
+    if verb in ("dismiss", "dismissed", "dismisses"):
+        return not re.match(r"\s+(?:him|her|them)\b", rest)
+    return True
+
+
+def find_frames(text: str, sent: Sentence) -> list[Frame]:
+    frames: list[Frame] = []
+    if sent.headline:
+        return frames
+    s0, s1 = sent.start, sent.end
+    contrast_sentence = bool(re.match(r"[\"“]?(?:But|However|Yet|Still|While|Whereas|Although|"
+                                      r"Though|Instead|In contrast|Nevertheless)\b", sent.text))
+    floor = s0
+    prev_end_cue = -1
+    # "according to X" frames
+    for m in ACCORDING.finditer(text, s0, s1):
+        f = _according(text, sent, m)
+        if f:
+            f.contrast = contrast_sentence
+            frames.append(f)
+    for m in CUE.finditer(text, s0, s1):
+        verb = m.group("verb")
+        aux = m.group("aux")
+        part_stance = PARTICIPLES.get(verb)
+        if verb not in _VERBS and not part_stance:
+            continue
+        if any(q[0] < m.start() < q[1] for q in sent.quotes) and not _inside_long_quote_ok(sent, m):
+            continue
+        if re.search(r"\b(?:not|never)\b|n't", aux) or text[m.start() - 3:m.start()] == "n't":
+            continue
+        verb_start = m.start("verb")
+        prev = _prev_word(text, m.start(), s0)
+        if prev in _PASSIVE_BEFORE or prev in ("not", "never", "n't"):
+            continue
+        if verb in NOUNISH and prev in _NOUN_BEFORE:
+            continue
+        if not aux and prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",):
+            continue  # "the alleged attack", "the reported deaths"
+        if any(f.start <= m.start() < f.end for f in frames if f.kind == "according"):
+            continue
+        cue_start = m.start() if aux.strip() else verb_start
+        cue_end = m.end()
+        if part_stance:
+            f = _participle(text, sent, m, frames, part_stance)
+            if f:
+                f.contrast = contrast_sentence
+                frames.append(f)
+            continue
+        if not _verb_ok(text, verb, cue_end, s1):
+            continue
+        stance = _VERBS[verb]
+        f = _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, prev_end_cue >= 0)
+        if f is None:
+            continue
+        # a cue inside the content of an earlier frame, not opened by a clause break, is nested
+        nested = [g for g in frames if g.kind != "according" and g.start <= f.speaker_start < g.end]
+        if nested and not f.contrast and f.kind == "indirect":
+            continue
+        for g in nested:
+            g.end = _trim(text, g.start, _cut_connector(text, g.start, f.speaker_start))[1]
+        f.contrast = f.contrast or contrast_sentence
+        frames.append(f)
+        floor = cue_end
+        prev_end_cue = cue_end
+    return [f for f in frames if f.end > f.start]
+
+
+def _inside_long_quote_ok(sent: Sentence, m: re.Match) -> bool:
+    return False
+
+
+def _cut_connector(text: str, a: int, b: int) -> int:
+    seg = text[a:b]
+    m = re.search(r"(?:,?\s*(?:but|and|while|whereas|although|though|yet)\s*|;\s*|,\s*)$", seg)
+    return a + m.start() if m else b
+
+
+def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev) -> Frame | None:
+    s1 = sent.end
+    content_start = _content_after(text, verb, cue_end, s1)
+    rest = text[content_start:s1].strip(" .!?\"”")
+    subj = subject_before(text, floor, cue_start, has_prev)
+    quote_before = _quote_ending_at(sent, text, subj[0] if subj else cue_start)
+    final = not rest or text[content_start:content_start + 1] == "," and not _quote_starting_at(
+        sent, text, content_start)
+    if subj is None:
+        # inverted: '"...," said the ministry.' / '..., said John Smith.'
+        before = text[max(sent.start, cue_start - 3):cue_start]
+        if "," in before or any(c in before for c in "\"”"):
+            sp = _speaker_after(text, cue_end, s1)
+            if sp:
+                q = _quote_ending_at(sent, text, cue_start)
+                if q:
+                    a, b = q
+                else:
+                    a, b = _trim(text, floor, text.rfind(",", floor, cue_start))
+                if b > a:
+                    return Frame(sent, "quote" if q else "indirect", verb, stance, cue_start, cue_end,
+                                 sp[0], sp[1], a, b)
+        return None
+    sp_start, sp_end, broke = subj
+    contrast = broke and bool(re.search(r"(?:but|while|whereas|however|yet)\W*$",
+                                        text[max(floor, sp_start - 12):sp_start]))
+    q2 = _quote_starting_at(sent, text, content_start)
+    if quote_before and (final or q2):
+        a = quote_before[0]
+        b = q2[1] if q2 else quote_before[1]
+        return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+    if final:
+        # content before: "The strikes were precise, the ministry said."
+        if sp_start - floor < 8:
+            return None
+        a, b = _trim(text, floor, sp_start)
+        return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+    if verb in STRICT and not (text[cue_end:content_start].rstrip().endswith("that") or q2):
+        return None
+    if q2:
+        a, b = q2
+        return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+    if _CONTENT_BAD_START.match(text[content_start:s1]):
+        return None
+    a, b = _trim(text, content_start, s1)
+    return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+
+
+def _participle(text, sent, m, frames, stance) -> Frame | None:
+    before = text[max(sent.start, m.start() - 3):m.start()]
+    if "," not in before:
+        return None
+    verb = m.group("verb")
+    cue_start, cue_end = m.start("verb"), m.end()
+    if verb == "accusing" and not _verb_ok(text, "accused", cue_end, sent.end):
+        return None
+    content_start = _content_after(text, verb, cue_end, sent.end)
+    a, b = _trim(text, content_start, sent.end)
+    if b - a < 3:
+        return None
+    owners = [f for f in frames if f.cue_end <= m.start()]
+    if owners:
+        o = owners[-1]
+        sp = (o.speaker_start, o.speaker_end)
+        if o.end > m.start():
+            o.end = _trim(text, o.start, _cut_connector(text, o.start, m.start()))[1]
+    else:
+        lead = text[sent.start:m.start()]
+        im = INTRO.match(lead)
+        lead = lead[im.end():] if im else lead
+        off = sent.start + (m.start() - sent.start - len(lead))
+        mm = re.match(r"((?:the |a |an )?(?:[A-Z][\w\.’'\-]*(?:\s+|$))*(?:[a-z][\w\-]*)?)", lead)
+        if not mm or not mm.group(1).strip():
+            return None
+        sp = (off + mm.start(1), off + mm.start(1) + len(mm.group(1).rstrip()))
+    return Frame(sent, "participle", verb, stance, cue_start, cue_end, sp[0], sp[1], a, b)
+
+
+def _according(text, sent, m) -> Frame | None:
+    sp_start = m.end()
+    stop = re.compile(r"[,;.](?:\s|$)|\s(?:that|which|who)\s")
+    mm = stop.search(text, sp_start, sent.end)
+    sp_end = mm.start() if mm else sent.end
+    # apposition: "According to Jane Doe, a spokeswoman for the firm, ..."
+    if mm and text[mm.start()] == ",":
+        ap = ROLE_APPOSITION.match(text, mm.end(), sent.end)
+        if ap:
+            nxt = text.find(",", ap.end(), sent.end)
+            if nxt > 0:
+                sp_end = nxt
+    if sp_end - sp_start < 2:
+        return None
+    lead = text[sent.start:m.start()].strip(" ,")
+    im = INTRO.match(lead)
+    lead_wo_intro = lead[im.end():] if im else lead
+    if len(lead_wo_intro.split()) >= 3:
+        a, b = _trim(text, sent.start, m.start())
+        im = INTRO.match(text, a, b)
+        if im and b - im.end() > 10:
+            a = im.end()
+    else:
+        a, b = _trim(text, sp_end, sent.end)
+    if b - a < 3:
+        return None
+    return Frame(sent, "according", "according to", "assert", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(),
+                 sp_start, sp_end, a, b)
+
+
+def continuation_frames(text: str, sentences: list[Sentence], frames: list[Frame]) -> list[Frame]:
+    """A sentence that is all quotation, right after a quoted frame, continues that speaker."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    out: list[Frame] = []
+    for s in sentences:
+        if s.index in by_sentence or s.headline or s.index == 0:
+            continue
+        prev = by_sentence.get(s.index - 1) or [f for f in out if f.sentence.index == s.index - 1]
+        if not prev or prev[-1].kind not in ("quote", "continuation"):
+            continue
+        if not s.quotes or s.quotes[0][0] != s.start:
+            continue
+        qs, qe = s.quotes[0]
+        if qe < s.end - 2 and text[qe:s.end].strip(" .") != "":
+            continue
+        p = prev[-1]
+        out.append(Frame(s, "continuation", p.verb, "assert", p.cue_start, p.cue_end,
+                         p.speaker_start, p.speaker_end, qs, min(qe, s.end)))
+    return out

@@ -1,0 +1,80 @@
+"""Disputes: connected components of oppositions, each titled by the event it is about."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from .features import features
+from .lexicon import EVENT_NOUNS
+from .types import Assertion, Dispute, Opposition
+
+_EVENT_FORMS = {
+    "struck": "strikes", "hit": "strikes", "airstrike": "strikes", "airstrikes": "strikes",
+    "strike": "strikes", "attacks": "attacks", "attacked": "attacks", "attack": "attacks",
+    "shot": "shooting", "fired": "shooting", "bombed": "bombing", "shelled": "shelling",
+    "recalled": "recall", "burned": "fire", "blaze": "fire", "wildfire": "fire", "clashes": "clash",
+    "exercise": "exercise", "drill": "exercise", "coordination": "cooperation", "joint": "cooperation",
+    "cooperation": "cooperation", "votes": "vote", "ballots": "vote", "turnout": "vote",
+    "walkout": "strike action", "doping": "doping",
+}
+for _n in EVENT_NOUNS:
+    _EVENT_FORMS.setdefault(_n, _n)
+_PREP_PLACE = re.compile(r"\b(near|in|at|outside|over|on)\s+(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})")
+
+
+def _title(members: list[Assertion]) -> str:
+    events: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    preps: dict[str, str] = {}
+    for a in members:
+        for w in re.findall(r"[a-z]+", a.quote.lower()):
+            if w in _EVENT_FORMS:
+                events[_EVENT_FORMS[w]] += 1
+        for p in features(a.quote).places:
+            places[p] += 1
+        for m in _PREP_PLACE.finditer(a.quote):
+            preps.setdefault(m.group(2).lower().replace("’s", "").replace("'s", ""), m.group(1))
+    event = events.most_common(1)[0][0] if events else ""
+    if places:
+        place_low = places.most_common(1)[0][0]
+        place = next((m.group(2) for a in members for m in _PREP_PLACE.finditer(a.quote)
+                      if m.group(2).lower() == place_low), place_low.title())
+        prep = preps.get(place_low, "in")
+        prep = "near" if prep == "near" else ("over" if prep == "over" else "in")
+        if event:
+            return f"{event.capitalize()} {prep} {place}"
+        return f"Claims about {place}"
+    if event:
+        return f"Dispute over {event}"
+    names = sorted({a.speaker_name for a in members})
+    return "Dispute between " + " and ".join(names[:2]) if names else "Dispute"
+
+
+def group_disputes(assertions: Sequence[Assertion], oppositions: Sequence[Opposition]) -> list[Dispute]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for o in oppositions:
+        ra, rb = find(o.a), find(o.b)
+        if ra != rb:
+            parent[ra] = rb
+    by_id = {a.id: a for a in assertions}
+    order = {a.id: i for i, a in enumerate(assertions)}
+    comps: dict[str, list[int]] = {}
+    for i, o in enumerate(oppositions):
+        comps.setdefault(find(o.a), []).append(i)
+    out = []
+    for root, idxs in comps.items():
+        ids = sorted({x for i in idxs for x in (oppositions[i].a, oppositions[i].b)},
+                     key=lambda x: (order.get(x, len(order)), x))
+        members = [by_id[x] for x in ids if x in by_id]
+        out.append(Dispute(_title(members), tuple(ids), tuple(idxs)))
+    out.sort(key=lambda d: min((order.get(x, 1 << 30) for x in d.assertion_ids), default=0))
+    return out

@@ -1,0 +1,192 @@
+"""What an assertion's content talks about: terms, concepts with polarity, numbers, places, dates.
+
+Computed once per content string (cached), shared by stance, pairing and blocking keys.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, GENERIC,
+                      LOWER_BOUND, MILITARY_TARGETS, NEGATORS, NUMBER_WORDS, STOPWORDS, UPPER_BOUND)
+from .speakers import all_aliases
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*|\d[\d,\.]*")
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTH_SET = frozenset(_MONTHS)
+_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) (\d{1,2})\b")
+_PLACE = re.compile(r"\b(?:in|near|at|outside|around|from|of|into|on|across|over)\s+(?:the\s+)?"
+                    r"((?:[A-Z][\w’'\-]+)(?:\s+(?:[A-Z][\w’'\-]+|al-\w+|ez-\w+|el-\w+|de|du)\b){0,3})")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})")
+_NUMBER = re.compile(r"(?<![\w\.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
+                     r"|(?<!\w)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds|thousands|no|zero|single)(?!\w)",
+                     re.I)
+_POSSESSIVE_PLACE = re.compile(
+    r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?=(?:historic|old|ancient|main|central|northern|southern|eastern|"
+    r"western|outskirts|downtown|city|port|airport|capital|harbou?r|border|center|centre|citadel|"
+    r"old)\b)")
+_NON_PLACE_WORDS = frozenset("""The A An It He She They We I But And In On At This That These Those
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December""".split())
+
+
+def stem(w: str) -> str:
+    w = w.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf, n in (("ies", 3), ("ing", 3), ("ed", 2), ("es", 2), ("s", 1)):
+        if w.endswith(suf) and len(w) - n >= 4:
+            return w[:-n] + ("y" if suf == "ies" else "")
+    return w
+
+
+@dataclass(frozen=True)
+class Features:
+    terms: frozenset[str]  # stems of content words
+    concepts: frozenset[str]  # concept labels and stems
+    polar: frozenset[tuple[str, bool]]  # (concept, polarity) for negated or antonym-bearing words
+    numbers: tuple[tuple[str, float, float], ...]  # (measure, low, high)
+    places: frozenset[str]
+    dates: frozenset[str]
+    actors: frozenset[str]  # country sides mentioned in the content
+    names: frozenset[str]  # other capitalised names
+    military: int
+    civilian: int
+    coop_partner: frozenset[str] | None  # tokens after "with" near a cooperation word
+    attack_target: frozenset[str] | None  # tokens after an attack word
+    negated: bool
+    disputing: bool  # "incorrect", "false", "baseless"...
+
+
+def _phrase_after(words: list[str], i: int, limit: int = 5) -> list[str]:
+    out = []
+    for w in words[i:i + limit]:
+        lw = w.lower()
+        if lw in ("who", "which", "that", "in", "on", "to", "and", "at", "for", "since", "as", "by",
+                  "near", "while", "against", "during", "from") or not w[0].isalnum():
+            break
+        out.append(stem(lw))
+    return [w for w in out if w not in STOPWORDS and w not in ("the", "a", "an", "other")]
+
+
+def _numbers(content: str) -> list[tuple[str, float, float]]:
+    out = []
+    low_text = content.lower()
+    words = _TOKEN.findall(content)
+    for m in _NUMBER.finditer(content):
+        raw = (m.group(1) or m.group(3) or "").lower()
+        if m.group(1):
+            if re.fullmatch(r"(?:19|20)\d\d", raw):
+                continue
+            before = content[max(0, m.start() - 12):m.start()].strip().split()
+            if before and before[-1].lower().strip(".") in _MONTH_SET:
+                continue
+            try:
+                val = float(raw.replace(",", ""))
+            except ValueError:
+                continue
+        else:
+            val = float(NUMBER_WORDS.get(raw, -1))
+            if val < 0:
+                continue
+        unit = "percent" if m.group(2) else ""
+        after = _TOKEN.findall(content[m.end():m.end() + 60])[:4]
+        before_words = _TOKEN.findall(content[max(0, m.start() - 40):m.start()])[-3:]
+        measure = unit
+        for w in after + before_words:
+            lw = w.lower()
+            if lw in CASUALTY_MEASURES:
+                measure = CASUALTY_MEASURES[lw]
+                break
+            if not measure and lw not in STOPWORDS and lw not in GENERIC and lw.isalpha() and len(lw) > 3:
+                measure = stem(lw)
+        if raw == "no" and not measure:
+            continue
+        if raw == "no" and after and after[0].lower() in ("one", "longer", "more", "less", "evidence"):
+            continue
+        pre = low_text[max(0, m.start() - 16):m.start()]
+        lo, hi = val, val
+        if any(pre.rstrip().endswith(b) for b in LOWER_BOUND):
+            hi = float("inf")
+        elif any(pre.rstrip().endswith(b) for b in UPPER_BOUND):
+            lo = 0.0
+        elif any(pre.rstrip().endswith(b) for b in APPROX) or raw in ("dozens", "hundreds", "thousands"):
+            lo, hi = val * 0.8, val * 1.25 if raw not in ("dozens", "hundreds", "thousands") else val * 5
+        if measure:
+            out.append((measure, lo, hi))
+    del words
+    return out
+
+
+@lru_cache(maxsize=65536)
+def features(content: str) -> Features:
+    words = _TOKEN.findall(content)
+    lw = [w.lower() for w in words]
+    terms = set()
+    concepts = set()
+    polar = set()
+    neg_until = -1
+    negated = False
+    disputing = False
+    military = civilian = 0
+    coop_partner = None
+    attack_target = None
+    from .lexicon import DISPUTE_WORDS
+    for i, w in enumerate(lw):
+        if w in NEGATORS or w.endswith("n't"):
+            neg_until = i + 4
+            negated = True
+            continue
+        if w in DISPUTE_WORDS:
+            disputing = True
+        if w in MILITARY_TARGETS:
+            military += 1
+        if w in CIVILIAN_TARGETS:
+            civilian += 1
+        if w in STOPWORDS or not w[0].isalpha():
+            continue
+        s = stem(w)
+        terms.add(s)
+        c = CONCEPTS.get(w)
+        concepts.add(c or s)
+        neg = i <= neg_until
+        if w in ANTONYMS:
+            concept, pol = ANTONYMS[w]
+            polar.add((concept, pol != neg))
+        elif neg and (c or w not in GENERIC):
+            polar.add((c or s, False))
+        elif c in ("ATTACK", "KILL", "DESTROY", "CROSS", "CAUSE", "COOP", "SUBSTANCE", "DEFECT",
+                   "FRAUD", "SICK", "WOUND", "ARREST", "TEST", "EXERCISE"):
+            polar.add((c, True))
+        if c == "COOP" and coop_partner is None:
+            for j in range(i + 1, min(i + 13, len(lw))):
+                if lw[j] == "with":
+                    coop_partner = frozenset(_phrase_after(words, j + 1))
+                    break
+            else:
+                coop_partner = frozenset()
+        if c == "ATTACK" and attack_target is None and w.endswith("ing"):
+            attack_target = frozenset(_phrase_after(words, i + 1))
+    places = set()
+    for m in _PLACE.finditer(content):
+        p = m.group(1)
+        first = p.split()[0]
+        if first in _NON_PLACE_WORDS or first.lower() in _MONTH_SET:
+            continue
+        if all_aliases(p):
+            continue
+        places.add(re.sub(r"(?:’s|'s)$", "", p).lower())
+    for m in _POSSESSIVE_PLACE.finditer(content):  # "Palmyra's historic citadel"
+        if m.group(1) not in _NON_PLACE_WORDS and not all_aliases(m.group(1)) and m.start() > 0:
+            places.add(m.group(1).lower())
+    dates = {f"{m.group(1)[:3].lower()}-{int(m.group(2))}" for m in _DATE.finditer(content)}
+    actors = set(all_aliases(content))
+    names = {m.group(1).lower() for m in _NAME.finditer(content)
+             if m.group(1).split()[0] not in _NON_PLACE_WORDS and not all_aliases(m.group(1))}
+    return Features(frozenset(terms), frozenset(concepts), frozenset(polar), tuple(_numbers(content)),
+                    frozenset(places), frozenset(dates), frozenset(actors), frozenset(names) - places,
+                    military, civilian, coop_partner, attack_target, negated, disputing)

@@ -1,0 +1,206 @@
+"""Pairs of assertions that cannot both stand, with a score and a reason an editor can read.
+
+Evidence, strongest first: a denial or dispute that points back at a claim; a denial whose
+content restates a claim; the same event told with incompatible content (different figures,
+"hit" against "not hit", military targets against civilians, cooperation against attack).
+Contrastive discourse ("But", "however") and closeness in the text add weight. Two assertions of
+one side are never paired.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .features import Features, features, stem
+from .lexicon import DISPUTE_WORDS, GENERIC
+from .stance import anaphor
+from .types import Assertion, Opposition
+
+THRESHOLD = 0.5
+WINDOW = 40  # sentences: contradictions further apart than this in one article are not sought
+_DISPUTE_STEMS = frozenset(stem(w) for w in DISPUTE_WORDS)
+
+
+def short(s: str, n: int = 90) -> str:
+    s = " ".join(s.split()).strip("\"“”")
+    return s if len(s) <= n else s[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _who(a: Assertion) -> str:
+    return a.speaker_name or a.speaker
+
+
+def _shared(fa: Features, fb: Features) -> set[str]:
+    common = {c for c in fa.concepts & fb.concepts if c.lower() not in GENERIC}
+    return common - _DISPUTE_STEMS
+
+
+def _relation(stance: str) -> str:
+    return {"deny": "denies", "dispute": "disputes"}.get(stance, "contradicts")
+
+
+def _refers(a: Assertion, b: Assertion) -> tuple[str, float, str] | None:
+    for d, o in ((b, a), (a, b)):
+        if o.id in d.refers_to:
+            rel = _relation(d.stance) if d.stance in ("deny", "dispute") else "contradicts"
+            return rel, 0.9, (f"{_who(d)} {d.cue} '{short(d.quote, 70)}', which refers to {_who(o)}'s "
+                              f"claim that {short(o.quote)}")
+    return None
+
+
+def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool) -> tuple[str, float, str] | None:
+    if d.stance not in ("deny", "dispute") or o.stance not in ("assert", "confirm"):
+        return None
+    if anaphor(d.quote)[0]:
+        return None
+    shared = _shared(fd, fo)
+    weight = len(shared) + 0.5 * len((fd.places & fo.places) | (fd.names & fo.names))
+    if "COOP" in shared and fo.coop_partner and not (fo.actors & {d.side}) and \
+            not any(stem(p) in fo.coop_partner for p in d.side.split("-")):
+        return None  # the other side claims cooperation with someone else
+    if weight < 2:
+        return None
+    score = min(1.0, 0.5 + 0.08 * weight + (0.1 if near else 0.0))
+    return (_relation(d.stance), score,
+            f"{_who(d)} {d.cue} '{short(d.quote, 70)}', against {_who(o)}'s claim that {short(o.quote)}"
+            f" (shared: {', '.join(sorted(s.lower() for s in shared)[:4])})")
+
+
+def _numbers(fa: Features, fb: Features) -> tuple[str, str] | None:
+    for ma, la, ha in fa.numbers:
+        for mb, lb, hb in fb.numbers:
+            if ma != mb:
+                continue
+            if ha < lb * 0.9 or hb < la * 0.9:
+                def fmt(lo, hi):
+                    if hi == float("inf"):
+                        return f"at least {lo:g}"
+                    if lo == 0 and hi > 0:
+                        return f"up to {hi:g}"
+                    return f"{lo:g}" if lo == hi else f"about {(lo + hi) / 2:g}"
+                return ma.lower(), f"{fmt(la, ha)} vs {fmt(lb, hb)}"
+    return None
+
+
+def _polarity(fa: Features, fb: Features) -> str | None:
+    for c, pol in fa.polar:
+        if (c, not pol) in fb.polar:
+            return c.lower()
+    return None
+
+
+def fy_words(s: str) -> list[str]:
+    seen, out = set(), []
+    for w in s.replace("’", "'").split():
+        w = w.strip(".,;:\"“”()").lower()
+        if w and w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
+
+
+def _coop_attack(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        if fx.coop_partner and fy.attack_target:
+            common = fx.coop_partner & fy.attack_target
+            if len(common) * 2 >= len(fy.attack_target) and (not fy.actors or x.side in fy.actors):
+                return " ".join(w for w in fy_words(y.quote) if stem(w) in common) or " ".join(sorted(common))
+    return None
+
+
+def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
+               contrast: bool = False, places_a: frozenset[str] = frozenset(),
+               places_b: frozenset[str] = frozenset()) -> Opposition | None:
+    """Oppose a (earlier) and b (later), or return None. distance is in sentences (None when the
+    two come from different articles)."""
+    if a.side == b.side or a.id == b.id:
+        return None
+    hit = _refers(a, b)
+    if hit:
+        return Opposition(a.id, b.id, *hit)
+    fa, fb = features(a.quote), features(b.quote)
+    near = distance is not None and distance <= 2
+    best: tuple[str, float, str] | None = None
+    for d, o, fd, fo in ((a, b, fa, fb), (b, a, fb, fa)):
+        hit = _denial(d, o, fd, fo, near)
+        if hit and (best is None or hit[1] > best[1]):
+            best = hit
+    if best:
+        return Opposition(a.id, b.id, *best)
+    if a.stance not in ("assert", "confirm") or b.stance not in ("assert", "confirm"):
+        return None
+    pa, pb = fa.places | places_a, fb.places | places_b
+    shared = _shared(fa, fb)
+    same_place = bool(pa & pb)
+    same_date = bool(fa.dates & fb.dates)
+    if distance is None:
+        same_event = (same_place or same_date) and len(shared) >= 2
+    else:
+        same_event = same_place or same_date or len(shared) >= 2 or (near and len(shared) >= 1)
+    bonus = (0.1 if contrast and distance is not None and distance <= 2 else 0.0) + (0.1 if near else 0.0)
+    lead = f"{_who(a)} says {short(a.quote, 70)}; {_who(b)} says {short(b.quote, 70)}"
+    if same_event:
+        num = _numbers(fa, fb)
+        if num:
+            return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                              f"Different figures for the same event ({num[0]}: {num[1]}). {lead}")
+        pol = _polarity(fa, fb)
+        if pol and (len(shared) >= 2 or near):
+            return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
+                              f"One affirms and the other negates '{pol}'. {lead}")
+    coop = _coop_attack(a, fa, b, fb)
+    if coop:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                          f"Cooperation with {coop} against an attack on {coop}. {lead}")
+    mil_civ = (fa.military and fb.civilian and not fa.civilian) or (fb.military and fa.civilian and not fb.civilian)
+    if mil_civ:
+        close = distance is not None and ((contrast and distance <= 2) or (same_place and distance <= 1))
+        far = distance is None and same_place and same_date
+        if close or far:
+            mil, civ = (a, b) if fa.military and fb.civilian else (b, a)
+            return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
+                              f"{_who(mil)} names military targets ({short(mil.quote, 60)}); {_who(civ)} "
+                              f"says civilians were hit ({short(civ.quote, 60)})")
+    return None
+
+
+def pair_within(assertions: Sequence[Assertion], context_places: dict[str, frozenset[str]]) -> list[Opposition]:
+    ordered = sorted(assertions, key=lambda x: (x.sentence, x.start))
+    out: list[Opposition] = []
+    for j, b in enumerate(ordered):
+        for a in reversed(ordered[:j]):
+            dist = b.sentence - a.sentence
+            if dist > WINDOW:
+                break
+            contrast = b.contrast and dist <= 2
+            o = score_pair(a, b, distance=dist, contrast=contrast,
+                           places_a=context_places.get(a.id, frozenset()),
+                           places_b=context_places.get(b.id, frozenset()))
+            if o and o.score >= THRESHOLD:
+                out.append(o)
+    return out
+
+
+def pair_across(new: Sequence[Assertion], stored: Sequence[Assertion]) -> list[Opposition]:
+    """Oppose assertions of a new article to stored assertions of other articles.
+
+    The caller passes stored candidates that share a blocking key with the new ones; ids must be
+    unique across both sequences. Each opposition is (stored id, new id)."""
+    by_key: dict[str, list[Assertion]] = {}
+    by_id = {s.id: s for s in stored}
+    for s in stored:
+        for k in s.keys:
+            by_key.setdefault(k, []).append(s)
+    out: list[Opposition] = []
+    for n in new:
+        seen: dict[str, int] = {}
+        for k in n.keys:
+            for s in by_key.get(k, ()):
+                seen[s.id] = seen.get(s.id, 0) + 1
+        for sid in seen:
+            s = by_id[sid]
+            if s.side == n.side:
+                continue
+            o = score_pair(s, n)
+            if o and o.score >= THRESHOLD:
+                out.append(Opposition(o.a, o.b, o.relation, o.score, "Across articles: " + o.reason))
+    return out

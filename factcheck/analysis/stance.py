@@ -1,0 +1,132 @@
+"""Stance of an assertion, what a denial points back to, check-worthiness and blocking keys."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .features import features, stem
+from .lexicon import (ANAPHORIC_NOUNS, CASUALTY_MEASURES, DISPUTE_WORDS, GENERIC, PLURAL_ANAPHORS,
+                      STOPWORDS)
+from .types import Assertion
+
+_EVALUATIVE_OBJECT = re.compile(
+    r"^\s*(?:it|them|this|that|(?:the|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
+    r"\s+(?:as\s+)?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
+_DISPUTING_CLAUSE = re.compile(
+    r"\b(?:was|is|were|are|be|been|as)\s+(?:\w+\s+)?(?:" + "|".join(sorted(DISPUTE_WORDS))
+    + r"|not true|not accurate|not correct|without (?:any )?(?:basis|foundation|merit))\b"
+    r"|\bno (?:evidence|truth|basis)\b", re.I)
+_ANAPHOR_HEAD = re.compile(
+    r"^\s*(?:(?:those|these|the|such|that|this|its|their|his|her|any|all|earlier|media|"
+    r"the\s+\w+’s|the\s+\w+'s|[A-Z][\w\-]+’s|[A-Z][\w\-]+'s)\s+)*(?:[\w\-]+\s+){0,2}?(\w+)\b")
+
+
+def refine_stance(cue_stance: str, verb: str, content: str) -> str:
+    if cue_stance in ("deny", "dispute", "confirm"):
+        return cue_stance
+    if verb in ("call", "called", "calls", "describe", "described", "describes") and \
+            _EVALUATIVE_OBJECT.match(content):
+        return "deny"
+    if _DISPUTING_CLAUSE.search(content):
+        return "dispute"
+    return cue_stance
+
+
+def anaphor(content: str) -> tuple[bool, bool]:
+    """Is the denied object a reference back ("those reports", "it")? And is it plural?"""
+    words = content.split()
+    if not words:
+        return False, False
+    low = content.lower()
+    if len(words) <= 6:
+        m = _ANAPHOR_HEAD.match(content)
+        head = m.group(1).lower() if m else words[0].lower()
+        if head in ANAPHORIC_NOUNS:
+            return True, head in PLURAL_ANAPHORS or " and " in low
+    first = words[0].lower().strip(",")
+    if first in ("it", "this", "that", "them", "these", "those") and len(words) <= 4:
+        return True, first in ("them", "these", "those")
+    return False, False
+
+
+def _overlap(a: str, b: str) -> float:
+    fa, fb = features(a), features(b)
+    common = {c for c in fa.concepts & fb.concepts if c.lower() not in GENERIC}
+    common -= {stem(w) for w in DISPUTE_WORDS}
+    return len(common) + 0.5 * len((fa.places & fb.places) | (fa.names & fb.names))
+
+
+def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4) -> tuple[str, ...]:
+    """Ids of the earlier assertions that a denial or dispute answers."""
+    cands = [a for a in earlier if a.side != d.side and a.stance in ("assert", "confirm")
+             and d.sentence - a.sentence <= sentence_window]
+    if not cands:
+        return ()
+    is_anaphor, plural = anaphor(d.quote)
+    low = d.quote.lower()
+    named = [a for a in cands if a.speaker_name and a.speaker_name.lower() in low]
+    if named and any(w.strip(".,;:") in ANAPHORIC_NOUNS for w in low.split()[1:]):
+        return tuple(a.id for a in named[-2:])
+    if is_anaphor:
+        out = []
+        for a in reversed(earlier):
+            if d.sentence - a.sentence > (sentence_window if plural else 2):
+                break
+            if a.side == d.side:
+                if out:
+                    break
+                continue
+            if a.stance not in ("assert", "confirm"):
+                continue
+            out.append(a.id)
+            if not plural:
+                break
+        return tuple(reversed(out))
+    scored = [(_overlap(d.quote, a.quote), a) for a in cands]
+    best = max(s for s, _ in scored)
+    if best < 2:
+        return ()
+    return tuple(a.id for s, a in scored if s >= best - 0.5)
+
+
+def checkworthiness(content: str, stance: str, speaker_kind: str = "") -> float:
+    f = features(content)
+    score = 0.15
+    if f.numbers:
+        score += 0.25
+    if any(m in ("KILL", "WOUND") for m, _, _ in f.numbers) or any(
+            w in content.lower() for w in CASUALTY_MEASURES):
+        score += 0.15
+    if f.places or f.actors:
+        score += 0.15
+    if f.dates:
+        score += 0.1
+    if f.names:
+        score += 0.1
+    if stance in ("deny", "dispute"):
+        score += 0.1
+    n = len(content.split())
+    if n < 4:
+        score -= 0.1
+    elif n > 12:
+        score += 0.05
+    return round(max(0.0, min(1.0, score)), 2)
+
+
+def blocking_keys(content: str, side: str, context: str = "") -> frozenset[str]:
+    """A few lower-case keys naming what the assertion is about, for cross-article blocking."""
+    f = features(content)
+    keys: list[str] = []
+    keys += [f"place:{p}" for p in sorted(f.places)][:3]
+    keys += [f"date:{d}" for d in sorted(f.dates)][:2]
+    actors = set(f.actors)
+    if side and not side.startswith(("person-", "unresolved")) and "-" not in side[:0]:
+        actors.add(side)
+    keys += [f"actor:{a}" for a in sorted(actors)][:3]
+    keys += [f"actor:{n.replace(' ', '-')}" for n in sorted(f.names, key=len, reverse=True)[:2]]
+    terms = sorted((t for t in f.terms if len(t) >= 5 and t not in GENERIC and t not in STOPWORDS
+                    and not t.isdigit()), key=lambda t: (-len(t), t))
+    keys += [f"term:{t}" for t in terms[:3]]
+    if not f.places and context:
+        keys += [f"place:{p}" for p in sorted(features(context).places)][:1]
+    return frozenset(keys[:10])
