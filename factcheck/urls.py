@@ -5,12 +5,15 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from . import export_views, views
+from . import import_views
 from .auth_views import ThrottledLoginView
 
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("disputes/<int:pk>/", views.dispute, name="dispute"),
+    path("import/", import_views.import_page, name="import"),
+    path("import/batches/<int:pk>/", import_views.import_batch, name="import-batch"),
     # Verdict report downloads (see export_views.py) and the public report pages.
     path("export/dispute/<int:pk>/<str:fmt>/", export_views.export_dispute, name="export-dispute"),
     path("export/article/<int:pk>/<str:fmt>/", export_views.export_article, name="export-article"),
