@@ -344,8 +344,9 @@ def parse_csv(stream: BinaryIO, name: str) -> Iterator[Entry]:
         extra = [c for c in columns if c not in CSV_COLUMNS and c != "canonical_url"]
         if extra:
             note = "; ".join(filter(None, [note, f"ignored unknown columns: {', '.join(extra)}"]))
-        for row in reader:
-            row_name = f"{name} row {reader.line_num}"
+        # Rows numbered as a spreadsheet shows them (the header is row 1), not by physical line.
+        for number, row in enumerate(reader, 2):
+            row_name = f"{name} row {number}"
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
