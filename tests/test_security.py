@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # The only views an anonymous visitor may reach. Anything else opened to the public must be
 # added here on purpose, with a test of its own.
 OPEN_TO_ANONYMOUS = {"login", "admin/login/"}
-# Published report pages (exports engineer): open only once a verdict is published.
-OPEN_TO_ANONYMOUS |= {"report-public", "public-report", "published-report", "report-published"}
+# Published report pages (export_views.py): they show published verdicts only.
+OPEN_TO_ANONYMOUS |= {"public-dispute-report", "public-article-report"}
 
 DUMMY = {"int": "1", "str": "x", "slug": "x", "path": "x", "uuid": "00000000-0000-0000-0000-000000000001"}
 
@@ -225,3 +225,40 @@ def test_a_forbidden_action_gives_the_plain_forbidden_page(client, editor, setti
     response = permission_denied(request, PermissionDenied("internal reason"))
     assert response.status_code == 403
     assert "Your account may not do this" in response.content.decode()
+
+
+# --- stored HTML snapshots ---------------------------------------------------------------------
+
+HOSTILE_PAGE = b"""<!doctype html><html><head><title>Bridge <script>window.x=1</script></title></head><body>
+<article><h1>Bridge row</h1>
+<p>The transport minister said on Monday that the Elm Street bridge was safe for heavy traffic.
+<script>alert('script')</script></p>
+<p>Engineers denied that the bridge was safe <img src="x" onerror="alert('onerror')"></p>
+<p><a href="javascript:alert('link')">Read the report</a></p>
+<p onmouseover="alert('hover')">The union said repairs would take two years.</p>
+<iframe src="javascript:alert('iframe')"></iframe></article></body></html>"""
+TRACES = ("<script", "onerror", "onmouseover", "javascript:", "<iframe")
+
+
+@pytest.mark.django_db
+def test_an_imported_web_page_is_stored_sanitised():
+    from factcheck.importing import import_entry
+    from factcheck.parsers import parse_file
+
+    outcome = import_entry(next(iter(parse_file(HOSTILE_PAGE, "bridge.html"))), analyse=False)
+    assert outcome.status == "imported"
+    stored = outcome.article.html.lower()
+    assert "elm street bridge" in stored
+    assert [t for t in TRACES if t in stored] == []
+
+
+@pytest.mark.django_db
+def test_html_handed_straight_to_import_text_is_stored_sanitised():
+    # Article.html is documented as "never shown unsanitised": the service every import path
+    # ends in must clean it, not only the HTML file parser that calls it.
+    from factcheck.importing import import_text
+    from factcheck.models import Article
+
+    outcome = import_text(text="The minister said the bridge was safe.", html=HOSTILE_PAGE.decode(), analyse=False)
+    stored = Article.objects.get(pk=outcome.article.pk).html.lower()
+    assert [t for t in TRACES if t in stored] == []
