@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .exports.admin_actions import ARTICLE_ACTIONS
 from .models import (
     Annotation,
     Article,
@@ -23,6 +24,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "canonical_url", "outlet", "author"]
     readonly_fields = ["content_hash", "imported_at", "imported_by", "batch", "analysed_at", "revision_of"]
     date_hierarchy = "imported_at"
+    actions = ARTICLE_ACTIONS
 
 
 @admin.register(Side)

@@ -45,11 +45,11 @@ class Export:
     content_type: str
 
 
-def export(*, scope: str, fmt: str, pk: int | None = None, params=None) -> Export:
+def export(*, scope: str, fmt: str, pk: int | None = None, params=None, pks=()) -> Export:
     """Render one scope in one format. Raises KeyError for an unknown format, ValueError for an
     unknown scope, DoesNotExist for a missing dispute or article."""
     exporter = EXPORTERS[fmt]
-    report = build_report(scope=scope, pk=pk, params=params, public=exporter.published_only)
+    report = build_report(scope=scope, pk=pk, params=params, pks=pks, public=exporter.published_only)
     return Export(
         content=exporter.render(report),
         filename=f"{report.slug}.{exporter.extension}",

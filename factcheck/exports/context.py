@@ -1,8 +1,9 @@
 """One report context for every export format.
 
-A scope ("dispute", "article", "queue", "all") selects assertions; every dispute one of them
-belongs to is shown whole, so each side's quote always stands next to the other side's. The
-context is built with a fixed number of queries, whatever the size of the export.
+A scope ("dispute", "article", "queue", "all") selects assertions. A dispute is shown with all its
+members; an article's claims are shown in their disputes whole, so each side's quote stands next
+to the other side's; a queue filter is exact (the export holds what the filter matches, grouped by
+dispute). The context is built with a fixed number of queries, whatever the size of the export.
 
 `public=True` keeps only published assertions (public report pages, ClaimReview): drafts never
 leave the building. Internal exports keep drafts and mark them.
@@ -32,6 +33,7 @@ from ..models import (
 )
 
 SCOPES = ("dispute", "article", "queue", "all")
+# Also accepted by build_report: "articles" with `pks`, the admin action's selection.
 # The queue's GET parameters; anything else in a query string is ignored.
 FILTER_PARAMS = ("status", "verdict", "side", "speaker", "outlet", "date_from", "date_to", "q")
 # History rows shown per claim in the printable report (the JSON export carries all of them).
@@ -166,7 +168,7 @@ class Report:
         return f"factcheck-{self.scope}" + (f"-{self.pk}" if self.pk is not None else "")
 
 
-def _scope_selection(scope: str, pk: int | None, params) -> QuerySet:
+def _scope_selection(scope: str, pk: int | None, params, pks=()) -> QuerySet:
     if scope == "dispute":
         return Assertion.objects.filter(
             Q(pk__in=DisputeMember.objects.filter(dispute_id=pk).values("assertion_id"))
@@ -175,6 +177,8 @@ def _scope_selection(scope: str, pk: int | None, params) -> QuerySet:
         )
     if scope == "article":
         return Assertion.objects.filter(article_id=pk)
+    if scope == "articles":
+        return Assertion.objects.filter(article_id__in=list(pks))
     if scope == "queue":
         return filter_assertions(params)
     if scope == "all":
@@ -193,6 +197,8 @@ def _title(scope: str, pk: int | None, params: dict) -> str:
         if article is None:
             raise Article.DoesNotExist(f"No article #{pk}.")
         return article.title
+    if scope == "articles":
+        return "Verdict report: selected articles"
     if scope == "queue":
         shown = "; ".join(f"{k}: {', '.join(v)}" for k, v in params.items())
         return "Verdict report: " + (shown or "the whole queue")
@@ -207,22 +213,26 @@ def _published_on(history: list[History]) -> date | None:
     return None
 
 
-def build_report(*, scope: str, pk: int | None = None, params=None, public: bool = False) -> Report:
+def build_report(*, scope: str, pk: int | None = None, params=None, pks=(), public: bool = False) -> Report:
     """Everything any format needs, for one scope. Raises DoesNotExist for a missing dispute/article."""
     if scope in ("dispute", "article") and pk is None:
         raise ValueError(f"The {scope} scope needs an id.")
     cleaned = clean_params(params) if scope == "queue" else {}
     title = _title(scope, pk, cleaned)
 
-    selected = _scope_selection(scope, pk, params)
+    selected = _scope_selection(scope, pk, params, pks)
     if public:
         selected = selected.filter(status=Status.PUBLISHED)
-    # Disputes are shown whole: pull in the other members of every dispute the selection touches.
-    touched = DisputeMember.objects.filter(assertion_id__in=selected.values("pk")).values("dispute_id")
-    members = DisputeMember.objects.filter(dispute_id__in=touched).values("assertion_id")
-    wanted = Assertion.objects.filter(Q(pk__in=selected.values("pk")) | Q(pk__in=members))
-    if public:
-        wanted = wanted.filter(status=Status.PUBLISHED)
+    if scope in ("article", "articles"):
+        # An article's claims are shown in their disputes whole, next to the other side's quotes.
+        touched = DisputeMember.objects.filter(assertion_id__in=selected.values("pk")).values("dispute_id")
+        members = DisputeMember.objects.filter(dispute_id__in=touched).values("assertion_id")
+        wanted = Assertion.objects.filter(Q(pk__in=selected.values("pk")) | Q(pk__in=members))
+        if public:
+            wanted = wanted.filter(status=Status.PUBLISHED)
+    else:
+        # A queue filter is exact: the export holds what the filter matches, grouped by dispute.
+        wanted = Assertion.objects.filter(pk__in=selected.values("pk"))
 
     assertions = list(
         wanted.select_related("article", "speaker__side", "side", "verdict")
@@ -245,6 +255,8 @@ def build_report(*, scope: str, pk: int | None = None, params=None, public: bool
     article_ids = {a.article_id for a in assertions}
     if scope == "article":
         article_ids.add(pk)
+    if scope == "articles":
+        article_ids.update(pks)
     articles = list(Article.objects.filter(pk__in=article_ids).defer("text", "html").order_by("published_at", "pk"))
     annotations = list(
         Annotation.objects.filter(article_id__in=article_ids)

@@ -1,0 +1,29 @@
+"""Admin actions on ArticleAdmin: the verdict report for the selected articles, as a download."""
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpResponse
+
+from . import EXPORTERS, export
+
+
+def _action(fmt: str, name: str, description: str):
+    @admin.action(description=description, permissions=["view"])
+    def action(modeladmin, request, queryset) -> HttpResponse:
+        result = export(scope="articles", fmt=fmt, pks=list(queryset.values_list("pk", flat=True)))
+        filename = f"factcheck-articles.{EXPORTERS[fmt].extension}"
+        response = HttpResponse(result.content, content_type=result.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    action.__name__ = name
+    return action
+
+
+export_report = _action("html", "export_report", "Export report (HTML) of the selected articles")
+export_report_pdf = _action("pdf", "export_report_pdf", "Export report (PDF) of the selected articles")
+export_report_csv = _action("csv", "export_report_csv", "Export report (CSV) of the selected articles")
+export_report_json = _action("json", "export_report_json", "Export report (JSON) of the selected articles")
+
+ARTICLE_ACTIONS = [export_report, export_report_pdf, export_report_csv, export_report_json]
