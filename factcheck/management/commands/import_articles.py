@@ -5,7 +5,6 @@ Exits with status 1 when any input was rejected, so scripts notice.
 """
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -49,20 +48,21 @@ class Command(BaseCommand):
                 total = max(b.total, b.processed)
                 filled = int(30 * b.processed / total) if total else 30
                 rate = b.processed / max(now - started, 1e-6)
-                sys.stderr.write(
+                self.stderr.write(
                     f"\r[{'#' * filled}{'.' * (30 - filled)}] {b.processed:,}/{total:,}  "
                     f"imported {b.imported:,}  duplicates {b.duplicates:,}  rejected {b.rejected:,}  "
-                    f"{rate:,.1f}/s "
+                    f"{rate:,.1f}/s ",
+                    ending="",
                 )
-                sys.stderr.flush()
+                self.stderr.flush()
 
         try:
             run_batch(batch, analyse=not no_analysis, progress=progress)
         except KeyboardInterrupt:
-            sys.stderr.write("\n")
+            self.stderr.write("")
             raise CommandError(f"Interrupted; resume with: manage.py import_articles --resume {batch.pk}") from None
         if show:
-            sys.stderr.write("\n")
+            self.stderr.write("")
         elapsed = time.monotonic() - started
         self.stdout.write(
             f"Import #{batch.pk}: {batch.imported:,} imported, {batch.duplicates:,} duplicates, "
