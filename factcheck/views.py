@@ -1,26 +1,490 @@
-"""The editors' workbench: thin function views; htmx requests get a partial."""
+"""The editors' workbench: thin function views; htmx requests get a partial.
+
+Reads are open to every signed-in user; each write goes through one access helper per object
+(`_get_assertion_for_edit`, ...) and then a service in review.py, which checks again. Without
+JavaScript every action is a plain POST answered by a redirect; with htmx it is answered by the
+fragment that changed.
+"""
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from datetime import datetime, time
+from functools import wraps
 
-from .models import Article, Assertion, Dispute, Opposition
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, retarget
+
+from . import review
+from .conflict_map import layout
+from .forms import (
+    AnnotationForm,
+    CorrectionForm,
+    DecisionForm,
+    PairForm,
+    QueueFilterForm,
+    SourceForm,
+    StatusForm,
+    VerdictForm,
+)
+from .highlight import highlight
+from .models import Annotation, Article, Assertion, Dispute, History, Opposition, Status
+from .review import StaleEdit
+
+PAGE_SIZE = 25
+DisputeMembership = Dispute.assertions.through
+# The reader and the lists never need an article's full text or HTML snapshot.
+LIGHT_ARTICLE = ("article__text", "article__html")
+
+
+# ---------------------------------------------------------------------------------------- queue
+
+def _search(qs: QuerySet, q: str) -> QuerySet:
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        # Same expression as the GIN index of migration 0003, so the index is used.
+        return qs.annotate(
+            search=SearchVector("quote", "speaker_text", config="english")
+        ).filter(search=SearchQuery(q, config="english", search_type="websearch"))
+    return qs.filter(Q(quote__icontains=q) | Q(speaker_text__icontains=q))
+
+
+def _filtered(filters: dict) -> QuerySet:
+    """Assertions matching every filter except the status (the status counts need that set)."""
+    qs = Assertion.objects.all()
+    if filters.get("verdict"):
+        qs = qs.filter(verdict=filters["verdict"])
+    if filters.get("side"):
+        qs = qs.filter(side=filters["side"])
+    if filters.get("speaker"):
+        qs = qs.filter(Q(speaker__name__icontains=filters["speaker"]) | Q(speaker_text__icontains=filters["speaker"]))
+    if filters.get("outlet"):
+        qs = qs.filter(article__outlet__iexact=filters["outlet"])
+    if filters.get("date_from"):
+        qs = qs.filter(article__published_at__gte=timezone.make_aware(datetime.combine(filters["date_from"], time.min)))
+    if filters.get("date_to"):
+        qs = qs.filter(article__published_at__lte=timezone.make_aware(datetime.combine(filters["date_to"], time.max)))
+    if filters.get("q"):
+        qs = _search(qs, filters["q"])
+    return qs
 
 
 def queue(request: HttpRequest) -> HttpResponse:
-    disputes = Paginator(Dispute.objects.order_by("-score", "-updated_at"), 25).get_page(request.GET.get("page"))
-    articles = Article.objects.order_by("-imported_at")[:50]
-    return render(request, "factcheck/queue.html", {"disputes": disputes, "articles": articles})
+    form = QueueFilterForm(request.GET or None)
+    filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
+    matching = _filtered(filters)
+    counts = dict(matching.order_by().values_list("status").annotate(n=Count("pk")))
+    status_counts = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
+    if filters.get("status"):
+        matching = matching.filter(status=filters["status"])
+
+    disputes = Dispute.objects.order_by("-score", "-updated_at")
+    if filters:
+        disputes = disputes.filter(
+            Exists(DisputeMembership.objects.filter(dispute_id=OuterRef("pk"), assertion__in=matching))
+        )
+    disputes = disputes.prefetch_related(
+        Prefetch("assertions", queryset=Assertion.objects.select_related("side", "verdict").order_by("start"))
+    )
+    dispute_page = Paginator(disputes, PAGE_SIZE).get_page(request.GET.get("page"))
+    pending = dict(
+        Opposition.objects.filter(dispute__in=[d.pk for d in dispute_page], decision="pending")
+        .order_by().values_list("dispute").annotate(n=Count("pk"))
+    ) if dispute_page else {}
+    for d in dispute_page:
+        d.pending = pending.get(d.pk, 0)
+        d.side_names = sorted({a.side.name for a in d.assertions.all() if a.side_id})
+        d.open = sum(1 for a in d.assertions.all() if a.status in (Status.UNREVIEWED, Status.IN_PROGRESS))
+
+    unpaired = (
+        matching.filter(~Exists(DisputeMembership.objects.filter(assertion_id=OuterRef("pk"))))
+        .select_related("article", "speaker", "side", "verdict").defer(*LIGHT_ARTICLE)
+        .order_by("-checkworthiness", "-created_at")
+    )
+    unpaired_page = Paginator(unpaired, PAGE_SIZE).get_page(request.GET.get("apage"))
+
+    articles = Article.objects.order_by("-imported_at").only("pk", "title", "outlet", "published_at", "imported_at")
+    if filters.get("outlet"):
+        articles = articles.filter(outlet__iexact=filters["outlet"])
+    query = request.GET.copy()
+    for key in ("page", "apage"):
+        query.pop(key, None)
+    status_query = query.copy()
+    status_query.pop("status", None)
+    context = {
+        "form": form,
+        "filtered": bool(filters),
+        "status_counts": status_counts,
+        "disputes": dispute_page,
+        "unpaired": unpaired_page,
+        "articles": articles[:10],
+        "query": query.urlencode(),
+        "status_query": status_query.urlencode(),
+    }
+    if request.htmx and request.htmx.target == "queue-results":
+        return render(request, "factcheck/queue.html#results", context)
+    return render(request, "factcheck/queue.html", context)
 
 
+# --------------------------------------------------------------------------------------- reader
+
+def _assertions_of(article_id: int) -> list[Assertion]:
+    return list(Assertion.objects.filter(article_id=article_id).select_related("speaker", "side", "verdict"))
+
+
+def _panel_context(request: HttpRequest, assertion: Assertion, **extra) -> dict:
+    user = request.user
+    oppositions = list(
+        Opposition.objects.filter(Q(a=assertion) | Q(b=assertion))
+        .select_related("a__speaker", "a__side", "a__article", "b__speaker", "b__side", "b__article", "decided_by")
+        .defer("a__article__text", "a__article__html", "b__article__text", "b__article__html")
+    )
+    for o in oppositions:
+        o.counterpart = o.b if o.a_id == assertion.pk else o.a
+    history = (
+        History.objects.filter(Q(assertion=assertion) | Q(opposition__a=assertion) | Q(opposition__b=assertion))
+        .select_related("user")[:50]
+    )
+    notes = Annotation.objects.filter(
+        Q(assertion=assertion) | Q(article_id=assertion.article_id, start__lt=assertion.end, end__gt=assertion.start)
+    ).select_related("author")
+    status_form = extra.pop("status_form", None) or StatusForm(
+        initial={"status": assertion.status, "version": assertion.version}, auto_id="status_%s")
+    allowed = [(v, label) for v, label in Status.choices
+               if review.can_publish(user) or (v in review.EDITOR_STATUSES or v == assertion.status)]
+    status_form.fields["status"].widget.choices = allowed
+    context = {
+        "assertion": assertion,
+        "oppositions": oppositions,
+        "sources": list(assertion.sources.all()),
+        "notes": list(notes),
+        "history": list(history),
+        "disputes": list(assertion.disputes.all()),
+        "can_edit": review.can_edit(user),
+        "can_publish": review.can_publish(user),
+        "locked": assertion.status == Status.PUBLISHED,
+        "status_form": status_form,
+        "verdict_form": extra.pop("verdict_form", None) or VerdictForm(
+            initial={"verdict": assertion.verdict_id, "rationale": assertion.rationale, "version": assertion.version},
+            auto_id="verdict_%s"),
+        "correction_form": extra.pop("correction_form", None) or CorrectionForm(
+            initial={"speaker_name": assertion.speaker_name, "side": assertion.side_id, "stance": assertion.stance,
+                     "start": assertion.start, "end": assertion.end, "version": assertion.version},
+            auto_id="correct_%s"),
+        "source_form": extra.pop("source_form", None) or SourceForm(auto_id="source_%s"),
+        "pair_form": extra.pop("pair_form", None) or PairForm(auto_id="pair_%s"),
+        "next": f"{reverse('article', args=[assertion.article_id])}?assertion={assertion.pk}#panel",
+    }
+    context.update(extra)
+    return context
+
+
+@vary_on_headers("HX-Request")
 def article(request: HttpRequest, pk: int) -> HttpResponse:
+    selected = request.GET.get("assertion", "")
+    assertion = None
+    if selected.isdigit():
+        assertion = get_object_or_404(
+            Assertion.objects.select_related("article", "speaker", "side", "verdict"), pk=selected, article_id=pk
+        )
+    if request.htmx and assertion is not None:
+        return render(request, "factcheck/article.html#assertion-panel", _panel_context(request, assertion))
+    return _render_reader(request, pk, assertion)
+
+
+def _render_reader(request: HttpRequest, pk: int, assertion: Assertion | None, *, status: int = 200,
+                   panel: dict | None = None, annotation_form: AnnotationForm | None = None) -> HttpResponse:
     obj = get_object_or_404(Article, pk=pk)
-    assertions = list(Assertion.objects.filter(article=obj).select_related("speaker", "side", "verdict"))
-    return render(request, "factcheck/article.html", {"article": obj, "assertions": assertions})
+    assertions = _assertions_of(obj.pk)
+    notes = list(Annotation.objects.filter(article=obj, orphaned=False).select_related("author"))
+    context = {
+        "article": obj,
+        "assertions": assertions,
+        "text_html": highlight(obj.text, assertions, notes, selected=assertion.pk if assertion else None),
+        "notes": notes,
+        "annotation_form": annotation_form or AnnotationForm(
+            initial={"assertion": assertion.pk if assertion else None}, auto_id="note_%s"),
+        "can_annotate": request.user.has_perm(review.ADD_ANNOTATION),
+    }
+    if assertion is not None:
+        context.update(panel or _panel_context(request, assertion))
+    return render(request, "factcheck/article.html", context, status=status)
+
+
+# -------------------------------------------------------------------------------------- dispute
+
+STANCE_ROLE = {"assert": "Claim", "confirm": "Confirmation", "dispute": "Counter-claim", "deny": "Denial"}
 
 
 def dispute(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Dispute, pk=pk)
-    oppositions = Opposition.objects.filter(dispute=obj).select_related("a__article", "b__article", "a__side", "b__side")
-    return render(request, "factcheck/dispute.html", {"dispute": obj, "oppositions": oppositions})
+    return render(request, "factcheck/dispute.html", _dispute_context(obj))
+
+
+def _dispute_context(obj: Dispute) -> dict:
+    assertions = list(
+        obj.assertions.select_related("article", "speaker", "side", "verdict").defer(*LIGHT_ARTICLE)
+        .order_by("side__name", "article__published_at", "start")
+    )
+    oppositions = list(
+        Opposition.objects.filter(Q(dispute=obj) | Q(a__in=assertions, b__in=assertions)).distinct()
+        .select_related("decided_by")
+    )
+    by_pk = {a.pk: a for a in assertions}
+    for o in oppositions:
+        o.a, o.b = by_pk.get(o.a_id) or o.a, by_pk.get(o.b_id) or o.b
+    columns: dict = {}
+    for a in assertions:
+        a.role = STANCE_ROLE.get(a.stance, a.get_stance_display())
+        columns.setdefault(a.side_id, (a.side, []))[1].append(a)
+    sides = sorted(columns.values(), key=lambda c: (c[0] is None, c[0].name if c[0] else ""))
+    return {
+        "dispute": obj,
+        "sides": sides,
+        "oppositions": oppositions,
+        "map": layout(sides, oppositions),
+        "pending": sum(1 for o in oppositions if o.decision == "pending"),
+    }
+
+
+# -------------------------------------------------------------------------------------- actions
+
+def refusals(view):
+    """A refused action answers 403 and says why (a locked verdict is not a missing right); htmx
+    shows the reason in the flash area instead of swapping it into the form."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as refused:
+            reason = str(refused) or "Your account may not do this."
+            response = render(request, "factcheck/refused.html#reason" if request.htmx else "factcheck/refused.html",
+                              {"reason": reason}, status=403)
+            if request.htmx:
+                response = reswap(retarget(response, "#flash"), "innerHTML")
+            return response
+
+    return wrapper
+
+
+def _get_assertion_for_edit(request: HttpRequest, pk: int, perm: str = review.EDIT_ASSERTION) -> Assertion:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied("You are not allowed to change assertions.")
+    return get_object_or_404(Assertion.objects.select_related("article", "speaker", "side", "verdict"), pk=pk)
+
+
+def _get_opposition_for_edit(request: HttpRequest, pk: int) -> Opposition:
+    if not request.user.has_perm(review.EDIT_OPPOSITION):
+        raise PermissionDenied("You are not allowed to decide pairs.")
+    return get_object_or_404(Opposition, pk=pk)
+
+
+def _get_article_for_annotation(request: HttpRequest, pk: int) -> Article:
+    if not request.user.has_perm(review.ADD_ANNOTATION):
+        raise PermissionDenied("You are not allowed to annotate.")
+    return get_object_or_404(Article, pk=pk)
+
+
+def _with_version(form, version: int):
+    """The same form, bound to what the user typed, now based on the current version: sending it
+    again is a deliberate overwrite of what the other editor saved."""
+    data = form.data.copy()
+    data["version"] = str(version)
+    return form.__class__(data, auto_id=form.auto_id)
+
+
+def _panel_answer(request: HttpRequest, assertion: Assertion, *, status: int = 200, message: str = "",
+                  **forms) -> HttpResponse:
+    """Success (status 200): htmx gets the refreshed panel, a plain POST a redirect. A refusal
+    (409 or 422) re-renders the panel, or the whole reader without JavaScript, with the forms as the
+    user filled them."""
+    if status == 200 and not request.htmx:
+        if message:
+            messages.success(request, message)
+        return redirect(f"{reverse('article', args=[assertion.article_id])}?assertion={assertion.pk}#panel")
+    context = _panel_context(request, assertion, flash=message, **forms)
+    if request.htmx:
+        return render(request, "factcheck/article.html#assertion-panel", context, status=status)
+    return _render_reader(request, assertion.article_id, assertion, status=status, panel=context)
+
+
+def _errors(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@require_POST
+@refusals
+def set_status(request: HttpRequest, pk: int) -> HttpResponse:
+    assertion = _get_assertion_for_edit(request, pk)
+    form = StatusForm(request.POST, auto_id="status_%s")
+    if not form.is_valid():
+        return _panel_answer(request, assertion, status=422, message=_errors(form), status_form=form)
+    try:
+        review.set_status(assertion=assertion, status=form.cleaned_data["status"], user=request.user,
+                          version=form.cleaned_data["version"], note=form.cleaned_data["note"])
+    except StaleEdit as stale:
+        return _panel_answer(request, stale.current, status=409, conflict=stale.current,
+                             status_form=_with_version(form, stale.current.version))
+    except ValidationError as e:
+        return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), status_form=form)
+    return _panel_answer(request, assertion, message=f"Status: {assertion.get_status_display()}.")
+
+
+@require_POST
+@refusals
+def set_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    assertion = _get_assertion_for_edit(request, pk)
+    form = VerdictForm(request.POST, auto_id="verdict_%s")
+    if not form.is_valid():
+        return _panel_answer(request, assertion, status=422, message=_errors(form), verdict_form=form)
+    try:
+        review.set_verdict(assertion=assertion, verdict=form.cleaned_data["verdict"],
+                           rationale=form.cleaned_data["rationale"], user=request.user,
+                           version=form.cleaned_data["version"])
+    except StaleEdit as stale:
+        return _panel_answer(request, stale.current, status=409, conflict=stale.current,
+                             verdict_form=_with_version(form, stale.current.version))
+    return _panel_answer(request, assertion, message="Verdict saved.")
+
+
+@require_POST
+@refusals
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    assertion = _get_assertion_for_edit(request, pk)
+    form = CorrectionForm(request.POST, auto_id="correct_%s")
+    if not form.is_valid():
+        return _panel_answer(request, assertion, status=422, message=_errors(form), correction_form=form)
+    data = form.cleaned_data
+    try:
+        review.correct_assertion(assertion=assertion, user=request.user, version=data["version"],
+                                 speaker_name=data["speaker_name"], side=data["side"], stance=data["stance"],
+                                 start=data["start"], end=data["end"], note=data["note"])
+    except StaleEdit as stale:
+        return _panel_answer(request, stale.current, status=409, conflict=stale.current,
+                             correction_form=_with_version(form, stale.current.version))
+    except ValidationError as e:
+        return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), correction_form=form)
+    if request.htmx:
+        # The highlighted text changes with the span: reload the reader on the corrected assertion.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = f"{reverse('article', args=[assertion.article_id])}?assertion={assertion.pk}#panel"
+        return response
+    return _panel_answer(request, assertion, message="Extraction corrected.")
+
+
+@require_POST
+@refusals
+def add_source(request: HttpRequest, pk: int) -> HttpResponse:
+    assertion = _get_assertion_for_edit(request, pk, review.ADD_SOURCE)
+    form = SourceForm(request.POST, auto_id="source_%s")
+    if not form.is_valid():
+        return _panel_answer(request, assertion, status=422, message=_errors(form), source_form=form)
+    try:
+        review.link_source(assertion=assertion, user=request.user, **form.cleaned_data)
+    except ValidationError as e:
+        return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), source_form=form)
+    return _panel_answer(request, assertion, message="Source linked.")
+
+
+@require_POST
+@refusals
+def pair(request: HttpRequest, pk: int) -> HttpResponse:
+    assertion = _get_assertion_for_edit(request, pk, review.EDIT_OPPOSITION)
+    form = PairForm(request.POST, auto_id="pair_%s")
+    if not form.is_valid():
+        return _panel_answer(request, assertion, status=422, message=_errors(form), pair_form=form)
+    other = Assertion.objects.select_related("speaker").filter(pk=form.cleaned_data["other"]).first()
+    if other is None:
+        return _panel_answer(request, assertion, status=422, message="There is no assertion with that number.",
+                             pair_form=form)
+    try:
+        review.pair_by_hand(a=assertion, b=other, relation=form.cleaned_data["relation"],
+                            note=form.cleaned_data["note"], user=request.user)
+    except ValidationError as e:
+        return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), pair_form=form)
+    return _panel_answer(request, assertion, message=f"Paired with #{other.pk}.")
+
+
+def _next_url(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@require_POST
+@refusals
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    opposition = _get_opposition_for_edit(request, pk)
+    form = DecisionForm(request.POST)
+    status, message = 200, ""
+    if not form.is_valid():
+        status, message = 422, _errors(form)
+    else:
+        try:
+            review.decide_opposition(opposition=opposition, decision=form.cleaned_data["decision"], user=request.user,
+                                     version=form.cleaned_data["version"], note=form.cleaned_data["note"])
+            message = f"Pair {opposition.get_decision_display().lower()}."
+        except StaleEdit as stale:
+            opposition = stale.current
+            who = stale.current.decided_by.get_username() if stale.current.decided_by_id else "someone"
+            status = 409
+            message = f"{who} changed this pair first: it is now {stale.current.get_decision_display().lower()}."
+    fallback = opposition.dispute.get_absolute_url() if opposition.dispute_id else reverse("queue")
+    if not request.htmx:
+        if status == 200:
+            messages.success(request, message)
+        else:
+            messages.error(request, message)
+        return HttpResponseRedirect(_next_url(request, fallback))
+    opposition = Opposition.objects.select_related(
+        "a__speaker", "a__side", "a__article", "b__speaker", "b__side", "b__article", "decided_by", "dispute"
+    ).defer("a__article__text", "a__article__html", "b__article__text", "b__article__html").get(pk=opposition.pk)
+    context = {"o": opposition, "flash": message, "next": _next_url(request, fallback), "can_edit": True,
+               "view": request.POST.get("view", "")}
+    if request.POST.get("view") == "dispute" and opposition.dispute_id:
+        context["map"] = _dispute_context(opposition.dispute)["map"]
+        context["oob_map"] = True
+    return render(request, "factcheck/_pair.html", context, status=status)
+
+
+@require_POST
+@refusals
+def annotate(request: HttpRequest, pk: int) -> HttpResponse:
+    article_obj = _get_article_for_annotation(request, pk)
+    form = AnnotationForm(request.POST, auto_id="note_%s")
+    assertion = None
+    if form.is_valid() and form.cleaned_data.get("assertion"):
+        assertion = Assertion.objects.filter(pk=form.cleaned_data["assertion"], article=article_obj).first()
+    error = "" if form.is_valid() else _errors(form)
+    if not error:
+        try:
+            review.annotate(article=article_obj, user=request.user, assertion=assertion,
+                            **{k: form.cleaned_data[k] for k in ("quote", "prefix", "suffix", "start", "end", "body")})
+        except ValidationError as e:
+            error = " ".join(e.messages)
+    if error:
+        if request.htmx:
+            return render(request, "factcheck/article.html#annotate-form",
+                          {"article": article_obj, "annotation_form": form, "note_error": error,
+                           "can_annotate": True}, status=422)
+        return _render_reader(request, pk, assertion, status=422, annotation_form=form)
+    target = reverse("article", args=[pk]) + (f"?assertion={assertion.pk}#panel" if assertion else "#notes")
+    if request.htmx:
+        # New marks change the highlighted text: reload the reader.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = target
+        return response
+    messages.success(request, "Note saved.")
+    return redirect(target)
