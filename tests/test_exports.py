@@ -98,8 +98,9 @@ def build_dispute(user=None) -> dict:
     start, end = r_spans[PUBLISHED_QUOTE]
     Annotation.objects.create(article=reuters, assertion=published, quote=PUBLISHED_QUOTE, start=start, end=end,
                               body="Ask the ministry for the list of targets.", author=user)
-    row = History.objects.create(user=user, action="status", field="status", from_value="reviewed",
-                                 to_value="published", assertion=published, article=reuters)
+    # As review.set_status writes it: status labels, action "publish".
+    row = History.objects.create(user=user, action="publish", field="status", from_value="Reviewed",
+                                 to_value="Published", assertion=published, article=reuters)
     History.objects.filter(pk=row.pk).update(created_at=datetime(2015, 10, 20, 9, tzinfo=dt_timezone.utc))
     History.objects.create(user=user, action="decide-pair", field="decision", from_value="pending",
                            to_value="accepted", opposition=opp1, dispute=dispute)
@@ -216,7 +217,7 @@ def test_the_html_report_marks_drafts_as_drafts(data):
 
 def test_the_html_report_shows_who_decided_what(data, editor):
     page = export(scope="dispute", fmt="html", pk=data["dispute"].pk).content.decode()
-    assert f"{editor.username}: status status reviewed → published" in page
+    assert f"{editor.username}: publish status Reviewed → Published" in page
     assert f"accepted by {editor.username}" in page
 
 
@@ -313,7 +314,7 @@ def test_the_json_export_reads_back_complete(data, editor):
     assert doc["disputes"][0]["title"] == "Russian strikes near Homs"
     assert {s["url"] for s in doc["sources"]} == {"https://example.org/satellite", "https://example.org/unicef"}
     assert doc["annotations"][0]["body"] == "Ask the ministry for the list of targets."
-    assert {(h["action"], h["user"]) for h in doc["history"]} >= {("status", editor.username), ("decide-pair", editor.username)}
+    assert {(h["action"], h["user"]) for h in doc["history"]} >= {("publish", editor.username), ("decide-pair", editor.username)}
     assert [v["key"] for v in doc["verdict_scale"]][:2] == ["true", "mostly-true"]
     assert {s["name"]: s["kind"] for s in doc["speakers"]} == {
         "Russian Defence Ministry": "Organization", "Russia": "Organization", "Ahmad Ramadan": "Person"}

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -61,13 +62,26 @@ def _by_key_or_pk(values: list[str], field_name: str) -> Q:
     return q
 
 
+def _search(qs: QuerySet, term: str) -> QuerySet:
+    # The queue's search: full text on PostgreSQL (websearch syntax), substring on SQLite.
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        return qs.annotate(
+            search=SearchVector("quote", "speaker_text", config="english")
+        ).filter(search=SearchQuery(term, config="english", search_type="websearch"))
+    return qs.filter(Q(quote__icontains=term) | Q(speaker_text__icontains=term))
+
+
 def filter_assertions(params, queryset: QuerySet | None = None) -> QuerySet:
     """The queue filter: status, verdict, side, speaker, outlet, date_from, date_to, q.
 
-    Several values of one parameter are alternatives (status=reviewed&status=published); different
-    parameters narrow each other. Sides, speakers and verdicts go by key or id; "none" as a verdict
-    means no verdict yet. Dates (YYYY-MM-DD, inclusive) apply to the article's publication date,
-    or its import date when it has none. Values that cannot be read (a bad date) are ignored.
+    Same meaning as the queue's form: verdict and side by key (or id; "none" as a verdict means
+    no verdict yet), speaker by id or as text found in the speaker's name, outlet exact (any
+    case), dates (YYYY-MM-DD, inclusive) on the article's publication date, q a search in the
+    quote and the speaker as written. Several values of one parameter are alternatives
+    (status=reviewed&status=published); different parameters narrow each other. Values that
+    cannot be read (a bad date, an unknown status) are ignored.
     """
     qs = Assertion.objects.all() if queryset is None else queryset
     if statuses := [s for s in _values(params, "status") if s in Status.values]:
@@ -80,7 +94,11 @@ def filter_assertions(params, queryset: QuerySet | None = None) -> QuerySet:
     if sides := _values(params, "side"):
         qs = qs.filter(_by_key_or_pk(sides, "side"))
     if speakers := _values(params, "speaker"):
-        qs = qs.filter(_by_key_or_pk(speakers, "speaker"))
+        q = Q()
+        for value in speakers:
+            q |= Q(speaker__pk=int(value)) if value.isdigit() else (
+                Q(speaker__name__icontains=value) | Q(speaker_text__icontains=value))
+        qs = qs.filter(q)
     if outlets := _values(params, "outlet"):
         q = Q()
         for outlet in outlets:
@@ -92,17 +110,10 @@ def filter_assertions(params, queryset: QuerySet | None = None) -> QuerySet:
                 day = parse_date(value)
             except ValueError:
                 day = None
-            if day is None:
-                continue
-            qs = qs.filter(
-                Q(**{f"article__published_at__date__{lookup}": day})
-                | Q(article__published_at__isnull=True, **{f"article__imported_at__date__{lookup}": day})
-            )
+            if day is not None:
+                qs = qs.filter(**{f"article__published_at__date__{lookup}": day})
     for term in _values(params, "q")[:1]:
-        qs = qs.filter(
-            Q(quote__icontains=term) | Q(speaker_text__icontains=term) | Q(article__title__icontains=term)
-            | Q(rationale__icontains=term) | Q(speaker__name__icontains=term)
-        )
+        qs = _search(qs, term)
     return qs
 
 
@@ -207,8 +218,9 @@ def _title(scope: str, pk: int | None, params: dict) -> str:
 
 def _published_on(history: list[History]) -> date | None:
     """The date the verdict was published: the latest History row that set status to published."""
-    for row in history:  # newest first
-        if row.field == "status" and row.to_value == Status.PUBLISHED:
+    published = {Status.PUBLISHED.value.casefold(), Status.PUBLISHED.label.casefold()}
+    for row in history:  # newest first; review.set_status writes labels ("Published")
+        if row.field == "status" and row.to_value.casefold() in published:
             return timezone.localdate(row.created_at)
     return None
 
