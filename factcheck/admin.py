@@ -1,6 +1,8 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 
 from .exports.admin_actions import ARTICLE_ACTIONS
+from .import_resources import ArticleResource, rerun_analysis
 from .models import (
     Annotation,
     Article,
@@ -18,13 +20,18 @@ from .models import (
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ImportExportMixin, admin.ModelAdmin):
     list_display = ["title", "outlet", "published_at", "imported_at", "imported_by"]
     list_filter = ["outlet", "published_at", "imported_at"]
     search_fields = ["title", "url", "canonical_url", "outlet", "author"]
     readonly_fields = ["content_hash", "imported_at", "imported_by", "batch", "analysed_at", "revision_of"]
     date_hierarchy = "imported_at"
-    actions = ARTICLE_ACTIONS
+    actions = [*ARTICLE_ACTIONS, rerun_analysis]
+    # Bulk import (CSV/JSON/XLSX) with a dry-run preview; rows go through importing.import_text.
+    resource_classes = [ArticleResource]
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("factcheck.add_article")
 
 
 @admin.register(Side)

@@ -21,3 +21,29 @@ def run_import_batch(batch_id: int) -> dict:
     run_batch(batch)
     return {"status": batch.status, "imported": batch.imported, "duplicates": batch.duplicates,
             "rejected": batch.rejected}
+
+
+@task
+def analyse_articles(article_ids: list[int], user_id: int | None = None, rerun: bool = False) -> dict:
+    """Analyse articles stored without analysis (a large admin bulk import), or re-run it on
+    chosen ones, one atomic article at a time; one that fails is logged and the rest go on."""
+    import logging
+
+    from django.contrib.auth import get_user_model
+
+    from .analyzing import analyze_article
+    from .models import Article
+
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    done, failed = 0, []
+    articles = Article.objects.filter(pk__in=article_ids)
+    if not rerun:
+        articles = articles.filter(analysed_at=None)
+    for article in articles.iterator():
+        try:
+            analyze_article(article=article, user=user)
+            done += 1
+        except Exception:
+            logging.getLogger(__name__).exception("Analysis of article %s failed", article.pk)
+            failed.append(article.pk)
+    return {"analysed": done, "failed": failed}
