@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from .highlight import PALETTE_SIZE
 
-COLUMN_WIDTH = 260
-NODE_WIDTH = 200
+COLUMN_WIDTH = 360
+NODE_WIDTH = 230
 NODE_HEIGHT = 54
 ROW_GAP = 34
 TOP = 44
@@ -67,9 +67,13 @@ class Edge:
         return (self.y1 + self.y2) / 2 - 6
 
     @property
-    def label(self) -> str:
+    def decision_label(self) -> str:
         mark = {"accepted": "✓", "rejected": "✗", "pending": "?"}.get(self.decision, "")
-        return f"{self.relation} {mark} {self.decision}"
+        return f"{mark} {self.decision}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.relation}, {self.decision_label}"
 
 
 @dataclass
