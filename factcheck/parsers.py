@@ -13,6 +13,7 @@ import io
 import json
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time
@@ -429,7 +430,8 @@ def parse_zip(stream: BinaryIO, name: str) -> Iterator[Entry]:
                     yield from PARSERS[fmt](capped, member)
             except ImportRejected as exc:
                 yield Entry(member, error=str(exc))
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError,
+                    ValueError) as exc:
                 yield Entry(member, error=f"could not be read from the zip ({exc.__class__.__name__}).")
 
 
@@ -453,7 +455,8 @@ def parse_file(stream: BinaryIO | bytes, name: str, *, fmt: str = "") -> Iterato
         yield from PARSERS[fmt](stream, name)
     except ImportRejected:
         raise
-    except (ValueError, TypeError, LookupError, OSError, RecursionError, MemoryError, zipfile.BadZipFile) as exc:
+    except (ValueError, TypeError, LookupError, OSError, EOFError, RecursionError, MemoryError, zipfile.BadZipFile,
+            zlib.error, NotImplementedError, RuntimeError) as exc:
         # Parsers catch what they expect; anything else in a hostile file is still just a bad file.
         raise ImportRejected(f"{name} could not be read ({exc.__class__.__name__}: {str(exc)[:200]}).") from None
 
