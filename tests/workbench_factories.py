@@ -37,7 +37,7 @@ def assertion(article: Article, quote: str, speaker: str, *, side_obj: Side | No
     )
 
 
-def article(text: str = TEXT, title: str = "Strikes near Palmyra", outlet: str = "Sample Wire", **extra) -> Article:
+def article(text: str = TEXT, title: str = "Monitors and Moscow disagree over raids", outlet: str = "Sample Wire", **extra) -> Article:
     # A unique tail keeps content hashes apart; the offsets before it are unchanged.
     return Article.objects.create(title=title, text=f"{text} ({next(_counter)})", outlet=outlet, **extra)
 

@@ -1,0 +1,261 @@
+"""The workbench pages and actions over HTTP: roles, htmx partials, redirects, conflicts."""
+import re
+
+import pytest
+from django.urls import reverse
+
+from factcheck.models import Annotation, Assertion, History, Opposition, SourceLink, VerdictRating
+from tests import workbench_factories as make
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def d(db):
+    return make.palmyra_dispute()
+
+
+def status_url(a):
+    return reverse("assertion-status", args=[a.pk])
+
+
+# ---- pages
+
+def test_the_queue_lists_disputes_unpaired_assertions_and_recent_articles(client, viewer, d):
+    loose = make.assertion(make.article(title="Bus strike"), "its jets destroyed a fortification near Palmyra", "Moscow")
+    client.force_login(viewer)
+    page = client.get("/").content.decode()
+    assert "Strikes near Palmyra" in page
+    assert loose.short_quote in page
+    assert 'href="/articles/%d/">Bus strike</a>' % loose.article_id in page
+    assert re.search(r"Unreviewed\s*<strong>4</strong>", page)
+
+
+def test_the_queue_filters_by_status_side_and_words(client, viewer, d):
+    make.assertion(make.article(title="Other"), "Monitors said the strikes", "Monitors", side_obj=d["monitors"])
+    client.force_login(viewer)
+    assert "Strikes near Palmyra" not in client.get("/?status=published").content.decode()
+    by_side = client.get("/?side=monitors").content.decode()
+    assert "Monitors said the strikes" in by_side and "Strikes near Palmyra" in by_side
+    words = client.get("/?q=citadel").content.decode()
+    assert "Strikes near Palmyra" in words and "Monitors said the strikes" not in words
+
+
+def test_the_queue_answers_its_filter_form_with_just_the_results_for_htmx(client, viewer, d):
+    client.force_login(viewer)
+    response = client.get("/?q=citadel", headers={**HX, "HX-Target": "queue-results"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="queue-results"') and "<html" not in body
+
+
+def test_the_reader_marks_each_assertion_with_its_side_and_escapes_the_text(client, viewer, db):
+    art = make.article(text='Officials said <script>alert("x")</script> never happened. Moscow said it was fine.')
+    a = make.assertion(art, "it was fine", "Moscow", side_obj=make.side("russia", "Russia", 3))
+    client.force_login(viewer)
+    page = client.get(art.get_absolute_url()).content.decode()
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert f'id="assertion-{a.pk}"' in page and 'data-label="Russia"' in page and "side-3" in page
+    assert 'class="speaker side-3"' in page
+
+
+def test_the_readers_text_content_is_exactly_the_article_text(client, viewer, d):
+    client.force_login(viewer)
+    page = client.get(d["article"].get_absolute_url()).content.decode()
+    block = re.search(r'data-article-text>(.*?)</div>', page, re.S).group(1)
+    from html import unescape
+    assert unescape(re.sub(r"<[^>]+>", "", block)) == d["article"].text
+
+
+def test_an_assertion_opens_in_the_panel_as_a_partial_for_htmx_and_in_the_page_without(client, viewer, d):
+    client.force_login(viewer)
+    url = f"{d['article'].get_absolute_url()}?assertion={d['counter'].pk}"
+    partial = client.get(url, headers=HX).content.decode()
+    assert partial.lstrip().startswith('<aside id="panel"') and "<html" not in partial
+    assert d["first"].reason in partial and "History" in partial
+    full = client.get(url).content.decode()
+    assert "<html" in full and f"Assertion #{d['counter'].pk}" in full
+
+
+def test_the_dispute_view_shows_the_sides_the_pairs_and_a_map(client, viewer, d):
+    client.force_login(viewer)
+    page = client.get(d["dispute"].get_absolute_url()).content.decode()
+    assert "Russia" in page and "Monitors" in page
+    assert "Denial" in page and "Claim" in page
+    assert "<svg" in page and "edge-pending" in page and "? pending" in page
+    assert d["second"].reason.replace("'", "&#x27;") in page
+
+
+def test_a_viewer_sees_no_action_forms(client, viewer, d):
+    client.force_login(viewer)
+    page = client.get(f"{d['article'].get_absolute_url()}?assertion={d['claim'].pk}").content.decode()
+    assert "Set status" not in page and "Save verdict" not in page and "data-accept" not in page
+    assert reverse("assertion-status", args=[d["claim"].pk]) not in page
+
+
+# ---- roles: forbidden actions answer 403 and change nothing
+
+def test_every_action_is_refused_to_a_viewer(client, viewer, d):
+    client.force_login(viewer)
+    claim = d["claim"]
+    posts = [
+        (status_url(claim), {"status": "reviewed", "version": 1}),
+        (reverse("assertion-verdict", args=[claim.pk]), {"verdict": VerdictRating.objects.first().pk, "version": 1}),
+        (reverse("assertion-correct", args=[claim.pk]), {"speaker_name": "X", "stance": "deny", "start": 0, "end": 6, "version": 1}),
+        (reverse("assertion-source", args=[claim.pk]), {"url": "https://example.org", "role": "supports"}),
+        (reverse("assertion-pair", args=[claim.pk]), {"other": d["denial"].pk, "relation": "denies"}),
+        (reverse("opposition-decide", args=[d["first"].pk]), {"decision": "accepted", "version": 1}),
+        (reverse("annotate", args=[d["article"].pk]), {"quote": "Moscow", "start": 0, "end": 6, "body": "x"}),
+    ]
+    for url, data in posts:
+        assert client.post(url, data).status_code == 403, url
+        assert client.post(url, data, headers=HX).status_code == 403, url
+    claim.refresh_from_db()
+    assert (claim.status, claim.verdict, claim.version, claim.speaker.name) == ("unreviewed", None, 1, "Moscow")
+    assert Opposition.objects.filter(decision="pending").count() == 2 and Opposition.objects.count() == 2
+    assert not SourceLink.objects.exists() and not Annotation.objects.exists() and not History.objects.exists()
+
+
+def test_an_editor_is_refused_publishing_with_a_reason(client, editor, d):
+    client.force_login(editor)
+    Assertion.objects.filter(pk=d["claim"].pk).update(verdict=VerdictRating.objects.get(key="false"))
+    response = client.post(status_url(d["claim"]), {"status": "published", "version": 1}, headers=HX)
+    assert response.status_code == 403
+    assert response["HX-Retarget"] == "#flash" and "reviewer" in response.content.decode()
+    d["claim"].refresh_from_db()
+    assert d["claim"].status == "unreviewed"
+
+
+def test_a_published_verdict_cannot_be_changed_over_http(client, reviewer, d):
+    Assertion.objects.filter(pk=d["claim"].pk).update(verdict=VerdictRating.objects.get(key="false"), status="published")
+    client.force_login(reviewer)
+    response = client.post(reverse("assertion-verdict", args=[d["claim"].pk]),
+                           {"verdict": VerdictRating.objects.get(key="true").pk, "rationale": "x", "version": 1})
+    assert response.status_code == 403 and "unpublish" in response.content.decode()
+    d["claim"].refresh_from_db()
+    assert d["claim"].verdict.key == "false"
+
+
+# ---- without JavaScript: POST, then redirect
+
+def test_a_plain_post_redirects_back_to_the_panel(client, editor, d):
+    client.force_login(editor)
+    response = client.post(status_url(d["claim"]), {"status": "in_progress", "version": 1})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?assertion={d['claim'].pk}#panel")
+    d["claim"].refresh_from_db()
+    assert d["claim"].status == "in_progress"
+
+
+def test_deciding_a_pair_without_javascript_redirects_to_the_dispute(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("opposition-decide", args=[d["first"].pk]), {"decision": "accepted", "version": 1})
+    assert response.status_code == 302 and response["Location"] == d["dispute"].get_absolute_url()
+
+
+def test_a_redirect_never_leaves_the_site(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("opposition-decide", args=[d["first"].pk]),
+                           {"decision": "accepted", "version": 1, "next": "https://evil.example/"})
+    assert response["Location"] == d["dispute"].get_absolute_url()
+
+
+def test_annotating_without_javascript_saves_the_note_and_redirects(client, editor, d):
+    client.force_login(editor)
+    start, end = make.span(d["article"].text, "historic citadel")
+    response = client.post(reverse("annotate", args=[d["article"].pk]),
+                           {"quote": "historic citadel", "prefix": "", "suffix": "", "start": start, "end": end,
+                            "body": "Which one?"})
+    assert response.status_code == 302
+    note = Annotation.objects.get()
+    assert (note.start, note.end, note.body) == (start, end, "Which one?")
+    page = client.get(d["article"].get_absolute_url()).content.decode()
+    assert '<mark class="note"' in page and "Which one?" in page
+
+
+# ---- htmx: partials
+
+def test_an_htmx_decision_swaps_just_the_pair_and_the_map(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("opposition-decide", args=[d["first"].pk]),
+                           {"decision": "rejected", "version": 1, "view": "dispute"}, headers=HX)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith(f'<li class="pair decision-rejected" id="pair-{d["first"].pk}"')
+    assert 'id="conflict-map" hx-swap-oob="true"' in body and "edge-rejected" in body
+    assert "<html" not in body
+
+
+def test_an_htmx_status_change_returns_the_refreshed_panel(client, editor, d):
+    client.force_login(editor)
+    response = client.post(status_url(d["claim"]), {"status": "in_progress", "version": 1}, headers=HX)
+    body = response.content.decode()
+    assert response.status_code == 200 and body.lstrip().startswith('<aside id="panel"')
+    assert "In progress" in body and 'name="version" value="2"' in body
+    assert "status" in body and "eddie" in body  # the history names who did it
+
+
+def test_linking_a_source_shows_it_in_the_panel(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("assertion-source", args=[d["claim"].pk]),
+                           {"url": "https://example.org/sat", "title": "Satellite images", "role": "refutes"},
+                           headers=HX)
+    assert "Satellite images" in response.content.decode()
+
+
+def test_an_invalid_source_keeps_the_input_and_says_why(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("assertion-source", args=[d["claim"].pk]),
+                           {"url": "not a url at all", "title": "Kept title", "role": "refutes"}, headers=HX)
+    assert response.status_code == 422
+    assert 'value="Kept title"' in response.content.decode()
+
+
+def test_pairing_by_hand_over_http(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("assertion-pair", args=[d["claim"].pk]),
+                           {"other": d["denial"].pk, "relation": "denies", "note": "same event"}, headers=HX)
+    assert response.status_code == 200
+    assert Opposition.objects.filter(a=d["claim"], b=d["denial"], origin="editor").exists()
+
+
+# ---- stale edits: 409 with both sides shown
+
+def test_a_stale_status_edit_answers_409_and_keeps_the_users_input(client, editor, reviewer, d):
+    client.force_login(reviewer)
+    client.post(status_url(d["claim"]), {"status": "reviewed", "version": 1, "note": "theirs"})
+    client.force_login(editor)
+    response = client.post(status_url(d["claim"]), {"status": "in_progress", "version": 1, "note": "my own note"},
+                           headers=HX)
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else saved a change first" in body
+    assert "<dt>Status</dt><dd>Reviewed</dd>" in body  # their value
+    assert 'value="my own note"' in body  # my input
+    assert re.search(r'<option value="in_progress" selected>', body)
+    assert 'name="version" value="2"' in body  # sending again is a deliberate overwrite
+    d["claim"].refresh_from_db()
+    assert d["claim"].status == "reviewed"
+
+
+def test_a_stale_verdict_without_javascript_answers_409_with_the_whole_page(client, editor, d):
+    client.force_login(editor)
+    false, true = VerdictRating.objects.get(key="false"), VerdictRating.objects.get(key="true")
+    url = reverse("assertion-verdict", args=[d["claim"].pk])
+    client.post(url, {"verdict": false.pk, "rationale": "first", "version": 1})
+    response = client.post(url, {"verdict": true.pk, "rationale": "my rationale", "version": 1})
+    body = response.content.decode()
+    assert response.status_code == 409 and "<html" in body
+    assert "my rationale" in body and "<dt>Rationale</dt><dd>first</dd>" in body
+    d["claim"].refresh_from_db()
+    assert d["claim"].rationale == "first"
+
+
+def test_a_stale_pair_decision_answers_409_with_the_current_decision(client, editor, d):
+    client.force_login(editor)
+    url = reverse("opposition-decide", args=[d["first"].pk])
+    client.post(url, {"decision": "accepted", "version": 1}, headers=HX)
+    response = client.post(url, {"decision": "rejected", "version": 1}, headers=HX)
+    assert response.status_code == 409
+    assert "it is now accepted" in response.content.decode()
+    d["first"].refresh_from_db()
+    assert d["first"].decision == "accepted"
