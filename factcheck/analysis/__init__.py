@@ -28,7 +28,7 @@ def analyze(text: str) -> AnalysisResult:
         frames.extend(find_frames(text, s))
     frames.extend(continuation_frames(text, sentences, frames))
     frames.sort(key=lambda f: (f.sentence.index, f.speaker_start if f.speaker_start < f.start else f.start))
-    resolver = SpeakerResolver()
+    resolver = SpeakerResolver(text, tuple((s.start, s.end) for s in sentences if s.headline))
     assertions: list[Assertion] = []
     context_places = {}
     last_places: frozenset[str] = frozenset()
@@ -39,7 +39,7 @@ def analyze(text: str) -> AnalysisResult:
             continue
         seen_spans.add((f.start, f.end))
         written = text[f.speaker_start:f.speaker_end]
-        ent = resolver.resolve(written)
+        ent = resolver.resolve(written, f.speaker_start)
         content = text[f.start:f.end]
         stance = refine_stance(f.stance, f.verb, content)
         aid = f"a{len(assertions) + 1}"

@@ -82,6 +82,11 @@ TOLD_AUDIENCE = re.compile(
     r"the committee|a (?:news|press) conference|an? [\w\-]+ (?:audience|crowd|meeting|hearing|"
     r"committee|briefing|rally)|him|her|them|us|me|investigators|police|officials|"
     r"(?:the )?[A-Z][\w\.’'\-]*(?: [A-Z][\w\.’'\-]*){0,4}|the \w+(?: \w+)?(?= that))\b")
+_DEMONSTRATIVE = re.compile(
+    r"(?:[\w\-]+\s+)?(?:report|claim|account|allegation|accusation|theory|explanation|idea|notion|"
+    r"narrative|finding|conclusion|assessment|characteri[sz]ation|version|description|suggestion|"
+    r"assertion|charge|statement|story|figure|estimate|view|argument|interpretation|analysis|"
+    r"decision|criticism|proposal|request|offer|demand)s?\b(?!\s+(?:is|was|were|are|has|had)\b)")
 THAT = re.compile(r"\s*,?\s*that\b\s*")
 CLAUSE_BREAK = re.compile(
     r"(?:;|\s--\s|\s—\s|—|,\s*(?:but|while|whereas|although|though|yet|as|because|even as|"
@@ -99,10 +104,19 @@ _SPEAKER_START = re.compile(
     r"senior|both|one|most|state|military|government|police|officials|witnesses|residents|"
     r"activists|monitoring|rescue|medical|hospital|health|union|party|company|human|rights)\b|"
     r"(?:he|she|it|they|we|i)\b)", re.I)
+_VERBISH = re.compile(r"\b(?:is|was|were|are|has|have|had|did|walked|went|came|took|began|"
+                      r"[a-z]{3,}(?<!based)(?<!led)ed)\b")
+_COORD_END = re.compile(r"(?:,?\s*(?:and|but)(?:\s+(?:also|then|later))?)\s*$")
+_COORD_VP = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:declined|refused|would not|"
+                       r"did not|added|said|warned|urged|called|insisted|noted|stressed|acknowledged|"
+                       r"conceded|admitted|denied|vowed|promised|asked|told|says|adds|rejected|"
+                       r"dismissed|disputed|accused|claimed|confirmed)\b")
+_TRAILING_ADJ = re.compile(r"\s+(?:on (?:" + _WEEKDAY + r"|" + _MONTH + r"(?: \d{1,2})?)|last (?:week|month|"
+                           r"night|year)|in a statement|this week|earlier|again|yesterday|today)$")
 _CLAUSEY = re.compile(r"\b(?:is|was|were|are|that|which|if|would|could|should|did|do)\b")
 _CONTENT_BAD_START = re.compile(
     r"^(?:was|were|is|are|had|has|have|did|would|could|should|will|to|for|by|with|"
-    r"about|from|up|off|out|back|into|no one|nothing)\b", re.I)
+    r"from|up|off|out|back|into|no one|nothing)\b", re.I)
 ROLE_APPOSITION = re.compile(
     r"^(?:,\s*)?(?:(?:a|an|the)\s+)?(?:former\s+|senior\s+|chief\s+|deputy\s+|top\s+|local\s+|"
     r"lead\s+|[A-Z][\w\.\-]*\s+)*(?:head|director|chief|spokesman|spokeswoman|spokesperson|"
@@ -128,6 +142,7 @@ class Frame:
     start: int
     end: int
     contrast: bool = False  # introduced by "but", "however", "while"...
+    broke: bool = False  # the speaker opens a new clause (after ", and", "but", ";")
 
     def cue(self, text: str) -> str:
         return text[self.cue_start:self.cue_end]
@@ -162,8 +177,8 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     broke = False
     for m in CLAUSE_BREAK.finditer(seg):
         start, broke = m.end(), True
-    if allow_and:
-        for m in AND_BREAK.finditer(seg, start):
+    for m in AND_BREAK.finditer(seg, start):
+        if allow_and or _VERBISH.search(seg, start, m.start()):
             start, broke = m.end(), True
     # a quotation right before the subject ("...," he said) bounds it too
     q = max(seg.rfind('"', start), seg.rfind("”", start))
@@ -188,7 +203,7 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     if len(words) > 30 or not _SPEAKER_START.match(sub):
         return None
     # a clause ("the man who was shot") is not a speaker, unless the clause sits in an apposition
-    head = sub.split(",")[0]
+    head = re.split(r"\s(?:who|which|whose)\s", sub.split(",")[0])[0]
     if _CLAUSEY.search(head) and len(head.split()) > 2:
         return None
     if words[-1].lower() in _NOUN_BEFORE or words[-1].lower() in ("and", "or", "who", "which"):
@@ -231,12 +246,16 @@ def _quote_starting_at(sent: Sentence, text: str, pos: int) -> tuple[int, int] |
 def _content_after(text: str, verb: str, pos: int, end: int) -> int:
     """Where the governed content starts after a cue ending at pos."""
     if verb in ("told", "tell", "tells"):
-        m = TOLD_AUDIENCE.match(text, pos, end)
-        if m:
-            pos = m.end()
+        m = re.match(r"(?:\s+[\w\.’'\-]+){1,8}?\s+that\s", text[pos:end])
+        if m and not re.search(r"[,;:\"“]", m.group(0)):
+            pos += m.end() - 1
+        else:
+            m = TOLD_AUDIENCE.match(text, pos, end)
+            if m:
+                pos = m.end()
     pos = _skip_adjuncts(text, pos, end)
     m = THAT.match(text, pos, end)
-    if m:
+    if m and not _DEMONSTRATIVE.match(text, m.end(), end):
         pos = _skip_adjuncts(text, m.end(), end)
     while pos < end and text[pos] in " ,:":
         pos += 1
@@ -296,7 +315,7 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         prev = _prev_word(text, m.start(), s0)
         if prev in _PASSIVE_BEFORE or prev in ("not", "never", "n't"):
             continue
-        if verb in NOUNISH and prev in _NOUN_BEFORE:
+        if verb in NOUNISH and (prev in _NOUN_BEFORE or re.search(r"(?:’s|'s|s’|s')\s*$", text[s0:m.start()])):
             continue
         if not aux and prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",):
             continue  # "the alleged attack", "the reported deaths"
@@ -313,15 +332,19 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if not _verb_ok(text, verb, cue_end, s1):
             continue
         stance = _VERBS[verb]
-        f = _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, prev_end_cue >= 0)
+        prev = next((g for g in reversed(frames) if g.kind != "according"), None)
+        f = _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, prev_end_cue >= 0, prev)
         if f is None:
             continue
         # a cue inside the content of an earlier frame, not opened by a clause break, is nested
         nested = [g for g in frames if g.kind != "according" and g.start <= f.speaker_start < g.end]
-        if nested and not f.contrast and f.kind == "indirect":
+        if nested and not (f.broke or f.contrast) and f.kind == "indirect":
             continue
-        for g in nested:
-            g.end = _trim(text, g.start, _cut_connector(text, g.start, f.speaker_start))[1]
+        cut_at = f.speaker_start if f.speaker_start > f.sentence.start and f.speaker_start < f.cue_start \
+            and not any(g.speaker_start == f.speaker_start for g in frames) else f.cue_start
+        for g in frames:
+            if g.kind != "according" and g.start < cut_at < g.end:
+                g.end = _trim(text, g.start, _cut_connector(text, g.start, cut_at))[1]
         f.contrast = f.contrast or contrast_sentence
         frames.append(f)
         floor = cue_end
@@ -339,14 +362,57 @@ def _cut_connector(text: str, a: int, b: int) -> int:
     return a + m.start() if m else b
 
 
-def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev) -> Frame | None:
+def _leading_np(text: str, a: int, b: int) -> tuple[int, int] | None:
+    lead = text[a:b]
+    im = INTRO.match(lead)
+    off = a + (im.end() if im else 0)
+    words = list(re.finditer(r"[\w\.’'\-]+", text[off:b]))
+    end = None
+    i = 0
+    if words and words[0].group(0).lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        i = 1
+    caps = 0
+    while i < len(words) and words[i].group(0)[:1].isupper():
+        end = words[i].end()
+        caps += 1
+        i += 1
+    if not caps and i < len(words):
+        end = words[i].end()  # "the ministry"
+    if end is None:
+        return None
+    return off, off + end
+
+
+def _end_content(text: str, a: int, b: int, kind: str = "indirect") -> tuple[int, int]:
+    a, b = _trim(text, a, b)
+    m = _COORD_VP.search(text, a, b)
+    if m and kind == "indirect":
+        b = _trim(text, a, m.start())[1]
+    if b - a < 60:
+        m = _TRAILING_ADJ.search(text[a:b])
+        if m and m.start() > 0:
+            b = a + m.start()
+    return a, b
+
+
+def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev, prev=None) -> Frame | None:
     s1 = sent.end
     content_start = _content_after(text, verb, cue_end, s1)
     rest = text[content_start:s1].strip(" .!?\"”")
     subj = subject_before(text, floor, cue_start, has_prev)
+    if subj is None and _COORD_END.search(text[floor:cue_start]) and not _quote_starting_at(sent, text, content_start) \
+            and not _CONTENT_BAD_START.match(text[content_start:s1]) and rest:
+        # "X denied the report and said ...": the coordinated verb shares X as subject
+        sp = (prev.speaker_start, prev.speaker_end) if prev else _leading_np(text, sent.start, cue_start)
+        if sp:
+            a, b = _end_content(text, content_start, s1)
+            return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp[0], sp[1], a, b, False, True)
     quote_before = _quote_ending_at(sent, text, subj[0] if subj else cue_start)
     final = not rest or text[content_start:content_start + 1] == "," and not _quote_starting_at(
         sent, text, content_start)
+    if quote_before and not final and not _quote_starting_at(sent, text, content_start) \
+            and " that " not in f" {rest} " and not any(c in rest for c in "\"“"):
+        final = True  # '"...," he told a rally outside the station.'
     if subj is None:
         # inverted: '"...," said the ministry.' / '..., said John Smith.'
         before = text[max(sent.start, cue_start - 3):cue_start]
@@ -363,28 +429,35 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
                                  sp[0], sp[1], a, b)
         return None
     sp_start, sp_end, broke = subj
+    if final and "," in text[sp_start:sp_end]:
+        # "The officer, who was not named, was suspended, the department said."
+        for m in re.finditer(r",\s+", text[sp_start:sp_end]):
+            before = re.sub(r",\s*(?:who|which)\b[^,]*", "", text[sp_start:sp_start + m.start()])
+            if _VERBISH.search(before) or re.search(r"\b(?:will|would|can|could|be|been)\b", before):
+                sp_start = sp_start + m.end()
+                broke = True
     contrast = broke and bool(re.search(r"(?:but|while|whereas|however|yet)\W*$",
                                         text[max(floor, sp_start - 12):sp_start]))
     q2 = _quote_starting_at(sent, text, content_start)
     if quote_before and (final or q2):
         a = quote_before[0]
         b = q2[1] if q2 else quote_before[1]
-        return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+        return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
     if final:
         # content before: "The strikes were precise, the ministry said."
         if sp_start - floor < 8:
             return None
         a, b = _trim(text, floor, sp_start)
-        return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+        return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
     if verb in STRICT and not (text[cue_end:content_start].rstrip().endswith("that") or q2):
         return None
     if q2:
         a, b = q2
-        return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+        return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
     if _CONTENT_BAD_START.match(text[content_start:s1]):
         return None
-    a, b = _trim(text, content_start, s1)
-    return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast)
+    a, b = _end_content(text, content_start, s1)
+    return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
 
 
 def _participle(text, sent, m, frames, stance) -> Frame | None:

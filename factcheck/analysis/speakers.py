@@ -75,20 +75,62 @@ def _edit1(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
 
 
+_ORG_DESCRIPTOR = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:operator|group|company|firm|carrier|utility|maker|"
+    r"manufacturer|agency|organi[sz]ation|charity|union|association|body|regulator|watchdog|network|"
+    r"airline|bank|retailer|chain|provider|insurer|broadcaster|newspaper|coalition|alliance|party|"
+    r"movement|militia|institute|laboratory|lab|hospital|university|council|federation|club|team|"
+    r"automaker|carmaker|developer|producer|supplier|giant|conglomerate|startup|nonprofit)\b", re.I)
+_QUANT_HEAD = re.compile(r"^(?:one|two|three|some|several|many|another|none|each)\s+(?:of\s+)?(them|those|the\s+\w+|\w+)$", re.I)
+_POSSESSIVE_HEAD = re.compile(r"^(?:the\s+|The\s+)?(.+?)(?:’s|'s|s’|s')\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)$")
+_OWNER_PRONOUN = re.compile(r"^(?:Her|His|Its|Their|her|his|its|their)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+)$")
+_SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
+_ORG_MENTION = re.compile(
+    r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
+_ORG_WORDS = ORG_HEADS | frozenset("energy power electric utilities rail railways motors airways "
+                                   "pharmaceuticals systems holdings media foods labs laboratories "
+                                   "technologies industries partners capital group".split())
+
+
+def split_name(head: str) -> tuple[str, str]:
+    """'campaign manager Rosa Delgado' -> ('campaign manager', 'Rosa Delgado')."""
+    h = TITLES.sub(lambda m: m.group(0) if False else m.group(0), head)
+    toks = h.split()
+    i = len(toks)
+    while i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower().strip(".’'s") not in _ORG_WORDS \
+            and toks[i - 1].lower() not in STATE_BODY_WORDS and not ALIASES.get(toks[i - 1].strip("’'s")):
+        i -= 1
+    return " ".join(toks[:i]), " ".join(toks[i:])
+
+
 class SpeakerResolver:
     """Resolves speakers in reading order; remembers who was met for pronouns and short forms."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "", skip: tuple[tuple[int, int], ...] = ()) -> None:
         self.entities: list[Entity] = []
+        # organisations named in the journalist's narration ("Corvan Motors announced ...")
+        self.mentions: list[tuple[int, Entity]] = []
+        for m in _ORG_MENTION.finditer(text):
+            name = m.group(0).strip()
+            words = _lower_words(name)
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            if len(words) >= 2 and any(w in _ORG_WORDS for w in words) and not find_alias(name):
+                self.mentions.append((m.start(), Entity(name, slug(name), name, "org")))
+        self.pos = 0
 
     def _remember(self, e: Entity) -> Entity:
         self.entities.append(e)
         return e
 
-    def _latest(self, pred) -> Entity | None:
+    def _latest(self, pred, mentions: bool = False) -> Entity | None:
         for e in reversed(self.entities):
             if pred(e):
                 return e
+        if mentions:
+            for pos, e in reversed(self.mentions):
+                if pos < self.pos and pred(e):
+                    return e
         return None
 
     def org_entity(self, phrase: str) -> Entity | None:
@@ -114,75 +156,137 @@ class SpeakerResolver:
         return Entity(phrase, slug(phrase), phrase, "org")
 
     def _short_form(self, phrase: str) -> Entity | None:
-        words = [w for w in _lower_words(phrase) if w not in ("the", "a", "an")]
+        words = [w for w in _lower_words(phrase) if w not in ("the", "a", "an", "state", "city", "local")]
         if not words or len(words) > 3:
             return None
         head = words[-1]
         if head in ("group", "organisation", "organization", "firm"):
-            return self._latest(lambda e: e.kind == "org")
-        if head in ("company", "carrier", "automaker", "manufacturer", "retailer", "airline", "maker"):
+            return self._latest(lambda e: e.kind == "org", True)
+        if head in ("company", "carrier", "automaker", "carmaker", "manufacturer", "retailer", "airline",
+                    "maker", "utility", "operator", "firm", "insurer", "lender"):
             return self._latest(lambda e: e.kind == "org" and not any(
-                w in STATE_BODY_WORDS for w in _lower_words(e.name)))
+                w in STATE_BODY_WORDS for w in _lower_words(e.name)), True)
+        if head in ("department", "force") and not any(e for e in self.entities if head in _lower_words(e.name)):
+            found = self._latest(lambda e: "police" in _lower_words(e.name), True)
+            if found:
+                return found
         return self._latest(lambda e: e.kind in ("org", "country") and head in _lower_words(e.name)
-                            and all(w in _lower_words(e.name) for w in words))
+                            and all(w in _lower_words(e.name) for w in words), True)
 
-    def resolve(self, written: str) -> Entity:
+    def _by_word(self, word: str) -> Entity | None:
+        """'Interlink' -> Interlink Rail; 'Simmons' -> Andre Simmons."""
+        lw = re.sub(r"(?:’s|'s|’|')$", "", word.lower())
+        if len(lw) < 3:
+            return None
+        e = self._latest(lambda e: e.kind == "person" and e.surname and (
+            e.surname.lower() == lw or _edit1(e.surname.lower(), lw)))
+        if e:
+            return e
+        return self._latest(lambda e: e.kind in ("org", "country") and lw in _lower_words(e.name), True)
+
+    def _person(self, name: str, side_of: Entity | None, kind: str = "person") -> Entity:
+        name = TITLES.sub("", name).strip()
+        surname = name.split()[-1] if name.split() else ""
+        if side_of is None:
+            known = self._by_word(surname) if surname else None
+            if known and known.kind == "person":
+                side_of = known
+        if side_of is None:
+            return self._remember(Entity(name, "person-" + slug(name), name, kind, surname))
+        return self._remember(Entity(name, side_of.side, side_of.side_name, kind, surname))
+
+    def _owner(self, owner: str) -> Entity | None:
+        owner = owner.strip()
+        low = owner.lower()
+        if low in ("her", "his"):
+            return self._latest(lambda e: e.kind == "person")
+        if low in ("its", "their"):
+            return self._latest(lambda e: e.kind != "person") or self._latest(lambda e: True)
+        alias = find_alias(owner)
+        if alias and ALIASES.get(owner) == alias[1]:
+            return Entity(owner, alias[1], side_display(alias[1]), "country")
+        if len(owner.split()) == 1:
+            e = self._by_word(owner)
+            if e:
+                return e
+        return self.org_entity(owner)
+
+    def resolve(self, written: str, pos: int = 0) -> Entity:
+        self.pos = pos
         sp = written.strip(" ,\"“”")
         sp = re.sub(r"^(?:But|And|Yet|However|So)\s*,?\s+", "", sp)
+        sp = _SELF.sub("", sp)
         low = sp.lower()
         if low in _PRONOUNS:
             want = _PRONOUNS[low]
             e = self._latest(lambda e: want == "any" or (e.kind == "person") == (want == "person"))
             if e is None and want == "nonperson":
-                e = self._latest(lambda e: True)
+                e = self._latest(lambda e: True, True)
             if e:
                 return self._remember(Entity(e.name, e.side, e.side_name, e.kind, e.surname))
             return Entity(sp, "unresolved-" + low, sp, "person" if want == "person" else "org")
         head, _, appos = sp.partition(",")
-        head = head.strip()
-        appos = appos.strip()
-        # "a spokesman for the ministry", "a lawyer for the family"
+        head, appos = head.strip(), appos.strip()
+        appos_name = split_name(re.split(r",|\s+and\s", appos)[0].strip())[1] if appos else ""
+        if appos_name and len(appos_name.split()) < 2:
+            appos_name = ""
+        # "One of them, Lena Ortiz"
+        m = _QUANT_HEAD.match(head)
+        if m and appos_name:
+            grp = self._latest(lambda e: e.kind == "group") if m.group(1).lower() in ("them", "those") else None
+            return self._person(appos_name, grp)
+        # "a spokeswoman for the bureau, Karen Holt" / "a lawyer for the Bell family"
         role_of = re.match(r"^(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:spokes\w+|lawyer|attorney|"
                            r"representative|official|member|head|director|leader|source|adviser|"
-                           r"aide|commander|officer)s?\s+(?:for|of|at|with|from)\s+(.+)$", head)
+                           r"aide|commander|officer|chief|chairman|chairwoman|president|secretary)s?\s+"
+                           r"(?:for|of|at|with|from)\s+(.+)$", head, re.I)
         if role_of:
             org = self.org_entity(role_of.group(1))
             if org:
                 self._remember(org)
+                if appos_name:
+                    return self._person(appos_name, org)
                 return self._remember(Entity(sp, org.side, org.side_name, "person"))
+        # "The agency's acting administrator, Susan Cho" / "Her lawyer, Paul Grant"
+        m = _OWNER_PRONOUN.match(head) or _POSSESSIVE_HEAD.match(head)
+        if m and not find_alias(head.split("’s")[0].split("'s")[0]) and (appos_name or m.re is _OWNER_PRONOUN
+                                                                       or not head[:1].isupper() or head.startswith("The ")):
+            owner_text = head.split()[0] if m.re is _OWNER_PRONOUN else m.group(1)
+            owner = self._owner(owner_text)
+            if owner:
+                if appos_name:
+                    return self._person(appos_name, owner)
+                return self._remember(Entity(head, owner.side, owner.side_name, "person"))
         affiliation = self._affiliation(appos) if appos else None
-        alias = find_alias(head)
         words = _lower_words(head)
+        if len(words) == 1 and head[:1].isupper():
+            if low in GROUP_SIDES:
+                return self._remember(Entity(head, GROUP_SIDES[low], GROUP_SIDES[low].title(), "group"))
+            known = self._by_word(head)
+            if known and not ALIASES.get(head):
+                return self._remember(Entity(known.name, known.side, known.side_name, known.kind, known.surname))
+            if not ALIASES.get(head) and low not in _ORG_WORDS and low not in STATE_BODY_WORDS \
+                    and not low.endswith("s"):
+                return self._person(head, None)  # a surname met for the first time
+        alias = find_alias(head)
         group = next((GROUP_SIDES[w] for w in reversed(words) if w in GROUP_SIDES), None)
         state = any(w in STATE_BODY_WORDS for w in words)
         org_head = any(w in ORG_HEADS and w not in STATE_BODY_WORDS for w in words)
+        prefix, name = split_name(head)
+        is_person = len(name.split()) >= 2 and not _ORG_DESCRIPTOR.match(appos or "") and \
+            not re.search(r"\b(?:of|from|for|at|in|with|on)\b", prefix) and \
+            not any(w in _ORG_WORDS for w in _lower_words(name))
         if alias and not (group and not state) and not (org_head and not state):
+            if is_person:
+                return self._person(name, Entity(alias[0], alias[1], side_display(alias[1]), "country"))
             name = head if _DET.sub("", head) != alias[0] else alias[0]
-            e = Entity(re.sub(r"^(?:the|The)\s+", "", name), alias[1], side_display(alias[1]),
-                       "person" if self._looks_person(head) else "country")
-            if e.kind == "person":
-                e.name = TITLES.sub("", e.name.split("’s ")[-1].split("'s ")[-1])
-                e.surname = e.name.split()[-1] if e.name.split() else ""
-            return self._remember(e)
-        if self._looks_person(head):
-            name = TITLES.sub("", head).strip()
-            surname = name.split()[-1] if name.split() else name
-            known = self._latest(lambda e: e.kind == "person" and e.surname and (
-                e.surname == surname or _edit1(e.surname, surname) or e.name == name))
-            if affiliation:
-                self._remember(affiliation)
-                e = Entity(name, affiliation.side, affiliation.side_name, "person", surname)
-            elif known and len(name.split()) == 1:
-                e = Entity(known.name, known.side, known.side_name, "person", known.surname)
-            elif known:
-                e = Entity(name, known.side, known.side_name, "person", surname)
-            else:
-                title_org = self._title_affiliation(head)
-                if title_org:
-                    e = Entity(name, title_org.side, title_org.side_name, "person", surname)
-                else:
-                    e = Entity(name, "person-" + slug(name), name, "person", surname)
-            return self._remember(e)
+            return self._remember(Entity(re.sub(r"^(?:the|The)\s+", "", name), alias[1],
+                                         side_display(alias[1]), "country"))
+        if is_person:
+            side_of = affiliation
+            if side_of is None and prefix:
+                side_of = self._prefix_affiliation(prefix)
+            return self._person(name, side_of)
         if group and not org_head:
             if affiliation:
                 return self._remember(Entity(head, affiliation.side, affiliation.side_name, "group"))
@@ -201,6 +305,24 @@ class SpeakerResolver:
                 return self._remember(Entity(head, c.side, c.side_name, "group"))
         key = slug(words[-1]) if words else "unknown"
         return self._remember(Entity(_DET.sub("", head), key, key.title(), "group"))
+
+    def _prefix_affiliation(self, prefix: str) -> Entity | None:
+        """'Corvan spokesman', 'campaign manager', 'Police Chief', 'Armenian Prime Minister's spokeswoman'."""
+        alias = find_alias(prefix)
+        if alias:
+            return Entity(alias[0], alias[1], side_display(alias[1]), "country")
+        for w in _WORD.findall(prefix):
+            lw = w.lower().strip("’'")
+            if lw in ("former", "acting", "deputy", "chief", "general", "senior", "executive", "manager",
+                      "spokesman", "spokeswoman", "head", "director", "secretary", "minister", "mayor",
+                      "president", "chairman", "chairwoman", "village", "battalion", "olympic", "champion"):
+                continue
+            e = self._by_word(w) if w[:1].isupper() else None
+            if e is None:
+                e = self._latest(lambda e: e.kind in ("org", "country", "group") and lw in _lower_words(e.name), True)
+            if e:
+                return e
+        return None
 
     @staticmethod
     def _looks_person(head: str) -> bool:
@@ -232,14 +354,15 @@ class SpeakerResolver:
         appos = re.split(r",\s*(?:and|or)\b|\s+and\s+other\b", appos)[0]
         appos = _BASED.sub("", appos)
         caps = [m.group(0) for m in _CAP_RUN.finditer(appos)]
-        caps = [c for c in caps if len(c) > 2]
+        caps = [c for c in caps if len(c) > 2 and (find_alias(c) or any(
+            w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(c)))]
         if caps:
             best = max(caps, key=len)
             e = self.org_entity(best)
             if e:
                 return e
         m = _ROLE_OF.search(appos)
-        if m:
+        if m and not re.search(r"\b(?:from|who)\b", appos[:m.start() + 6]):
             return self.org_entity(m.group(1))
         alias = find_alias(appos)
         if alias:

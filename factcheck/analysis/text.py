@@ -20,6 +20,11 @@ vs etc jan feb mar apr aug sep sept oct nov dec mt ft dept univ est approx pres 
 """.split())
 
 
+# After "a.m." or "U.S." these words almost always open a new sentence.
+_STARTER = re.compile(r"\s+(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|Its|His|Her|Their|This|"
+                      r"That|There|However|Police|Officials)\s")
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int
@@ -94,7 +99,8 @@ def _split_paragraph(text: str, start: int, end: int, para: int, out: list[Sente
         cut = m.end()
         if any(qs < cut < qe - 1 for qs, qe in quotes):
             continue
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()) \
+                and not _STARTER.match(text, cut):
             continue
         cuts.append(cut)
     cuts.append(end)
