@@ -48,7 +48,7 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label="Files", help_text="Text, HTML, JSON, JSON Lines, CSV, or a zip of these.")
+    files = MultipleFileField(label="Article files", help_text="Text, HTML, JSON, JSON Lines, CSV, or a zip of these.")
 
     def clean_files(self):
         files = self.cleaned_data["files"]
