@@ -63,7 +63,7 @@ def analyze(text: str) -> AnalysisResult:
             cue_start=f.cue_start, cue_end=f.cue_end, sentence=f.sentence.index,
             checkworthiness=checkworthiness(content, stance, ent.kind),
             keys=blocking_keys(content, ent.side if ent.kind == "country" else "", prev_text),
-            contrast=f.contrast, speaker_kind=ent.kind,
+            contrast=f.contrast, speaker_kind=ent.kind, paragraph=f.sentence.paragraph,
         )
         if stance in ("deny", "dispute"):
             refs = find_refers(a, assertions)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, GENERIC,
-                      LOWER_BOUND, MILITARY_TARGETS, NEGATORS, NUMBER_WORDS, STOPWORDS, UPPER_BOUND)
+                      LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
+                      UPPER_BOUND)
 from .speakers import all_aliases
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*|\d[\d,\.]*")
@@ -23,7 +24,8 @@ _PLACE = re.compile(r"\b(?:in|near|at|outside|around|from|of|into|on|across|over
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})")
 _NUMBER = re.compile(r"(?<![\w\.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
                      r"|(?<!\w)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds|thousands|no|zero|single)(?!\w)",
+                     r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds|thousands|no|zero|single|"
+                     r"twice|once)(?!\w)",
                      re.I)
 _POSSESSIVE_PLACE = re.compile(
     r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?=(?:historic|old|ancient|main|central|northern|southern|eastern|"
@@ -34,13 +36,18 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 July August September October November December""".split())
 
 
+@lru_cache(maxsize=65536)
 def stem(w: str) -> str:
+    """A crude stemmer that folds fire/fired/firing and cause/caused onto one form."""
     w = w.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     for suf, n in (("ies", 3), ("ing", 3), ("ed", 2), ("es", 2), ("s", 1)):
-        if w.endswith(suf) and len(w) - n >= 4:
-            return w[:-n] + ("y" if suf == "ies" else "")
+        if w.endswith(suf) and len(w) - n >= 3 and not w.endswith("ss"):
+            w = w[:-n] + ("y" if suf == "ies" else "")
+            break
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
     return w
 
 
@@ -97,23 +104,34 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
         after = _TOKEN.findall(content[m.end():m.end() + 60])[:4]
         before_words = _TOKEN.findall(content[max(0, m.start() - 40):m.start()])[-3:]
         measure = unit
-        for w in after + before_words:
-            lw = w.lower()
-            if lw in CASUALTY_MEASURES:
-                measure = CASUALTY_MEASURES[lw]
-                break
-            if not measure and lw not in STOPWORDS and lw not in GENERIC and lw.isalpha() and len(lw) > 3:
-                measure = stem(lw)
+        if not measure:
+            for w in after + before_words:
+                lw = w.lower()
+                if lw in CASUALTY_MEASURES:
+                    measure = CASUALTY_MEASURES[lw]
+                    break
+                if lw in CONCEPTS:
+                    measure = CONCEPTS[lw]
+                    break
+        if not measure:
+            for w in after:
+                lw = w.lower()
+                if lw not in STOPWORDS and lw not in GENERIC and lw.isalpha() and len(lw) > 3:
+                    measure = stem(lw)
+                    break
+        if any(w.lower() in ("its", "our", "their") for w in after[:2]):
+            continue  # "one of its soldiers": the speaker's own count, not the other side's
         if raw == "no" and not measure:
             continue
         if raw == "no" and after and after[0].lower() in ("one", "longer", "more", "less", "evidence"):
             continue
         pre = low_text[max(0, m.start() - 16):m.start()]
         lo, hi = val, val
+        # news bounds are loose: "at least 27 crashes" is still a different count from 41
         if any(pre.rstrip().endswith(b) for b in LOWER_BOUND):
-            hi = float("inf")
+            hi = val * 1.3
         elif any(pre.rstrip().endswith(b) for b in UPPER_BOUND):
-            lo = 0.0
+            lo = val * 0.7
         elif any(pre.rstrip().endswith(b) for b in APPROX) or raw in ("dozens", "hundreds", "thousands"):
             lo, hi = val * 0.8, val * 1.25 if raw not in ("dozens", "hundreds", "thousands") else val * 5
         if measure:
@@ -137,10 +155,12 @@ def features(content: str) -> Features:
     attack_target = None
     from .lexicon import DISPUTE_WORDS
     for i, w in enumerate(lw):
-        if w in NEGATORS or w.endswith("n't"):
+        if w in NEGATORS or w.endswith("n't") or (w == "out" and i and lw[i - 1] in ("ruled", "rule", "rules")):
             neg_until = i + 4
             negated = True
             continue
+        if w in NEG_SCOPE_END:
+            neg_until = -1
         if w in DISPUTE_WORDS:
             disputing = True
         if w in MILITARY_TARGETS:
@@ -151,7 +171,7 @@ def features(content: str) -> Features:
             continue
         s = stem(w)
         terms.add(s)
-        c = CONCEPTS.get(w)
+        c = CONCEPTS.get(w) or (ANTONYMS[w][0] if w in ANTONYMS else None)
         concepts.add(c or s)
         neg = i <= neg_until
         if w in ANTONYMS:
@@ -160,7 +180,8 @@ def features(content: str) -> Features:
         elif neg and (c or w not in GENERIC):
             polar.add((c or s, False))
         elif c in ("ATTACK", "KILL", "DESTROY", "CROSS", "CAUSE", "COOP", "SUBSTANCE", "DEFECT",
-                   "FRAUD", "SICK", "WOUND", "ARREST", "TEST", "EXERCISE"):
+                   "FRAUD", "SICK", "WOUND", "ARREST", "TEST", "EXERCISE", "WEAPON", "COMPLETE",
+                   "RESPOND", "KEEP", "FAULT"):
             polar.add((c, True))
         if c == "COOP" and coop_partner is None:
             for j in range(i + 1, min(i + 13, len(lw))):

@@ -27,7 +27,8 @@ NEGATORS = frozenset("not no never none nobody nothing neither nor without n't c
 # word -> (concept, polarity). Antonyms share a concept with opposite polarity.
 ANTONYMS: dict[str, tuple[str, bool]] = {}
 for _pos, _negs in (
-    ("armed", "unarmed"), ("guilty", "innocent"), ("safe", "unsafe dangerous hazardous"),
+    ("WEAPON", "unarmed"),
+    ("guilty", "innocent"), ("safe", "unsafe dangerous hazardous"),
     ("legal", "illegal unlawful"), ("lawful", "unlawful"), ("accidental", "deliberate intentional"),
     ("increase", "decrease decline drop"), ("increased", "decreased declined dropped fell"),
     ("rose", "fell dropped declined"), ("won", "lost"), ("win", "lose"), ("true", "false untrue"),
@@ -38,6 +39,9 @@ for _pos, _negs in (
     ("provoked", "unprovoked"), ("compliant", "noncompliant"), ("sufficient", "insufficient"),
     ("adequate", "inadequate"), ("secure", "insecure"), ("stable", "unstable"),
     ("working", "broken faulty defective"), ("functioning", "malfunctioning"),
+    ("finished", "unfinished incomplete"), ("honest", "dishonest"), ("credible", "implausible"),
+    ("running", "stopped halted suspended cancelled"), ("remain", "remove removed scrapped eliminated"),
+    ("respond", "ignore ignored ignoring"), ("responded", "ignored"),
 ):
     ANTONYMS[_pos] = (_pos, True)
     for _n in _negs.split():
@@ -49,7 +53,7 @@ for _concept, _words in (
     ("COOP", "cooperation cooperate cooperated cooperating coordination coordinate coordinated "
              "coordinating joint jointly together collaboration collaborate collaborated partnership "
              "alliance allied agreement agreed"),
-    ("ATTACK", "attack attacks attacked attacking strike strikes struck striking bomb bombs bombed "
+    ("ATTACK", "attack attacks attacked attacking strike strikes struck striking bomb bombs bombed shots "
                "bombing bombings shell shelled shelling target targeted targeting raid raids hit hits "
                "airstrike airstrikes shot shooting fired"),
     ("CAUSE", "caused cause causes causing sparked spark ignited ignite started triggered "
@@ -66,6 +70,11 @@ for _concept, _words in (
     ("FRAUD", "fraud fraudulent rigged rigging irregularities manipulated"),
     ("SICK", "sick ill illness illnesses infected infections infection outbreak"),
     ("ARREST", "arrested arrest arrests detained detain detention"),
+    ("WEAPON", "armed gun guns handgun pistol rifle weapon weapons firearm firearms knife"),
+    ("COMPLETE", "finished completed complete concluded done"),
+    ("RESPOND", "respond responded responding answered addressed"),
+    ("KEEP", "remain remains retained keep kept"),
+    ("FAULT", "broke broken fault faults failure failures failed malfunction"),
 ):
     for _w in _words.split():
         CONCEPTS[_w] = _concept
@@ -91,7 +100,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
                 "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "no": 0, "none": 0,
-                "zero": 0, "single": 1}
+                "zero": 0, "single": 1, "twice": 2, "once": 1}
 LOWER_BOUND = ("at least", "more than", "over", "above", "upwards of", "in excess of", "no fewer than")
 UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "no more than", "at most")
 APPROX = ("about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated",
@@ -101,12 +110,21 @@ APPROX = ("about", "around", "nearly", "almost", "some", "roughly", "approximate
 ANAPHORIC_NOUNS = frozenset("""report reports claim claims allegation allegations accusation accusations
 charge charges assertion assertions account accounts suggestion suggestions statement statements
 figure figures story stories version characterization characterisation description rumors rumours
-it this that them these those criticism""".split())
+it this that them these those criticism result results finding findings theory explanation
+conclusion conclusions tally count numbers assessment narrative""".split())
 PLURAL_ANAPHORS = frozenset("""reports claims allegations accusations charges assertions accounts
-suggestions statements figures stories rumors rumours them these those criticism""".split())
+suggestions statements figures stories rumors rumours them these those criticism results findings
+conclusions numbers""".split())
 DISPUTE_WORDS = frozenset("""incorrect false untrue wrong inaccurate misleading baseless unfounded
 groundless fabricated nonsense lie lies exaggerated absurd ridiculous fake propaganda distorted
-disinformation misinformation erroneous""".split())
+disinformation misinformation erroneous excuse excuses fantasy fabrication smear desperate
+distortion hoax myth fiction slander""".split())
+# Verbs after which a negation no longer covers the clause ("could not confirm which side fired").
+NEG_SCOPE_END = frozenset("""confirm confirmed say said know determine verify specify clear sure
+whether which who what how why when if""".split())
+# Concepts that cannot both hold of one thing: "safe to drink" against "fell sick after drinking".
+INCOMPATIBLE = frozenset({("safe", "SICK"), ("clean", "SICK"), ("safe", "KILL"), ("peaceful", "ATTACK"),
+                          ("safe", "FAULT"), ("working", "FAULT")})
 CONTRAST_MARKERS = ("but", "however", "yet", "while", "whereas", "although", "though", "instead",
                     "nevertheless", "in contrast")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .features import Features, features, stem
-from .lexicon import DISPUTE_WORDS, GENERIC
+from .lexicon import DISPUTE_WORDS, GENERIC, INCOMPATIBLE
 from .stance import anaphor
 from .types import Assertion, Opposition
 
@@ -47,7 +47,8 @@ def _refers(a: Assertion, b: Assertion) -> tuple[str, float, str] | None:
     return None
 
 
-def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool) -> tuple[str, float, str] | None:
+def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
+            distance: int | None) -> tuple[str, float, str] | None:
     if d.stance not in ("deny", "dispute") or o.stance not in ("assert", "confirm"):
         return None
     if anaphor(d.quote)[0]:
@@ -57,7 +58,10 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool) 
     if "COOP" in shared and fo.coop_partner and not (fo.actors & {d.side}) and \
             not any(stem(p) in fo.coop_partner for p in d.side.split("-")):
         return None  # the other side claims cooperation with someone else
-    if weight < 2:
+    reply = distance is not None and 0 <= distance <= 2 and d.sentence >= o.sentence
+    if weight < 2 and not (reply and weight >= 1):
+        return None  # a denial right after a claim needs one shared term; elsewhere two
+    if distance is not None and distance > 6 and weight < 3:
         return None
     score = min(1.0, 0.5 + 0.08 * weight + (0.1 if near else 0.0))
     return (_relation(d.stance), score,
@@ -85,6 +89,9 @@ def _polarity(fa: Features, fb: Features) -> str | None:
     for c, pol in fa.polar:
         if (c, not pol) in fb.polar:
             return c.lower()
+    for x, y in INCOMPATIBLE:
+        if ((x, True) in fa.polar and (y, True) in fb.polar) or ((y, True) in fa.polar and (x, True) in fb.polar):
+            return f"{x.lower()} / {y.lower()}"
     return None
 
 
@@ -121,12 +128,12 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     near = distance is not None and distance <= 2
     best: tuple[str, float, str] | None = None
     for d, o, fd, fo in ((a, b, fa, fb), (b, a, fb, fa)):
-        hit = _denial(d, o, fd, fo, near)
+        hit = _denial(d, o, fd, fo, near, distance)
         if hit and (best is None or hit[1] > best[1]):
             best = hit
     if best:
         return Opposition(a.id, b.id, *best)
-    if a.stance not in ("assert", "confirm") or b.stance not in ("assert", "confirm"):
+    if anaphor(a.quote)[0] or anaphor(b.quote)[0]:
         return None
     pa, pb = fa.places | places_a, fb.places | places_b
     shared = _shared(fa, fb)
@@ -153,7 +160,7 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                           f"Cooperation with {coop} against an attack on {coop}. {lead}")
     mil_civ = (fa.military and fb.civilian and not fa.civilian) or (fb.military and fa.civilian and not fb.civilian)
     if mil_civ:
-        close = distance is not None and ((contrast and distance <= 2) or (same_place and distance <= 1))
+        close = distance is not None and ((contrast and distance <= 2) or distance <= 1)
         far = distance is None and same_place and same_date
         if close or far:
             mil, civ = (a, b) if fa.military and fb.civilian else (b, a)

@@ -11,11 +11,11 @@ from .types import Assertion
 
 _EVALUATIVE_OBJECT = re.compile(
     r"^\s*(?:it|them|this|that|(?:the|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
-    r"\s+(?:as\s+)?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
+    r"\s+(?:as\s+)?[\"“]?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
 _DISPUTING_CLAUSE = re.compile(
     r"\b(?:was|is|were|are|be|been|as)\s+(?:\w+\s+)?(?:" + "|".join(sorted(DISPUTE_WORDS))
-    + r"|not true|not accurate|not correct|without (?:any )?(?:basis|foundation|merit))\b"
-    r"|\bno (?:evidence|truth|basis)\b", re.I)
+    + r"|not true|not accurate|not correct|not honest|without (?:any )?(?:basis|foundation|merit))\b"
+    r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b", re.I)
 _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:(?:those|these|the|such|that|this|its|their|his|her|any|all|earlier|media|"
     r"the\s+\w+’s|the\s+\w+'s|[A-Z][\w\-]+’s|[A-Z][\w\-]+'s)\s+)*(?:[\w\-]+\s+){0,2}?(\w+)\b")
@@ -32,21 +32,37 @@ def refine_stance(cue_stance: str, verb: str, content: str) -> str:
     return cue_stance
 
 
+_DETERMINERS = frozenset("the those these that this such its their his her any all earlier initial "
+                         "media latest".split())
+_SHORT_DISPUTE = re.compile(r"^(?:they|he|she|it|we|i)\s+(?:are|is|was|were|remain|remained)\s+(?:not\s+"
+                            r"(?:convinced|persuaded|satisfied)|skeptical|sceptical|unconvinced)\b", re.I)
+
+
 def anaphor(content: str) -> tuple[bool, bool]:
-    """Is the denied object a reference back ("those reports", "it")? And is it plural?"""
-    words = content.split()
+    """Is the denied object a reference back ("those reports", "that claim as false", "it")?
+    Returns (is_anaphor, is_plural)."""
+    words = [w.strip(",.;:\"“”") for w in content.split()]
     if not words:
         return False, False
-    low = content.lower()
-    if len(words) <= 6:
-        m = _ANAPHOR_HEAD.match(content)
-        head = m.group(1).lower() if m else words[0].lower()
-        if head in ANAPHORIC_NOUNS:
-            return True, head in PLURAL_ANAPHORS or " and " in low
-    first = words[0].lower().strip(",")
-    if first in ("it", "this", "that", "them", "these", "those") and len(words) <= 4:
+    first = words[0].lower()
+    if first in ("it", "this", "that", "them", "these", "those") and (len(words) <= 4 or words[1].lower() in ("as", "a", "an")):
         return True, first in ("them", "these", "those")
+    if _SHORT_DISPUTE.match(content):
+        return True, False
+    if first in _DETERMINERS or first.endswith(("’s", "'s")) or (len(words) > 1 and words[1].lower().endswith(("’s", "'s"))):
+        for w in words[1:5]:
+            lw = w.lower()
+            if lw in ANAPHORIC_NOUNS and lw not in ("it", "this", "that", "them", "these", "those"):
+                return True, lw in PLURAL_ANAPHORS or " and " in content.lower()
+            if lw in ("of", "that", "by", "from", "about") :
+                break
     return False, False
+
+
+def _owner(content: str) -> str | None:
+    """'the agency's findings' -> 'agency'."""
+    m = re.match(r"^\s*(?:the\s+|The\s+)?([\w\-]+)(?:’s|'s)\s", content)
+    return m.group(1).lower() if m else None
 
 
 def _overlap(a: str, b: str) -> float:
@@ -56,37 +72,46 @@ def _overlap(a: str, b: str) -> float:
     return len(common) + 0.5 * len((fa.places & fb.places) | (fa.names & fb.names))
 
 
+def _mentions(a: Assertion, word: str) -> bool:
+    return word in a.speaker_name.lower().replace("’", "'") or word in a.side or word in a.speaker.lower()
+
+
 def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4) -> tuple[str, ...]:
     """Ids of the earlier assertions that a denial or dispute answers."""
     cands = [a for a in earlier if a.side != d.side and a.stance in ("assert", "confirm")
-             and d.sentence - a.sentence <= sentence_window]
+             and d.sentence - a.sentence <= sentence_window + 2]
     if not cands:
         return ()
     is_anaphor, plural = anaphor(d.quote)
-    low = d.quote.lower()
-    named = [a for a in cands if a.speaker_name and a.speaker_name.lower() in low]
-    if named and any(w.strip(".,;:") in ANAPHORIC_NOUNS for w in low.split()[1:]):
-        return tuple(a.id for a in named[-2:])
     if is_anaphor:
-        out = []
+        owner = _owner(d.quote)
+        if owner and owner not in ("its", "their", "his", "her"):
+            owned = [a for a in cands if _mentions(a, owner)]
+            if owned:
+                last = owned[-1]
+                run = [a for a in owned if a.speaker_name == last.speaker_name or a.side == last.side]
+                return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
+        out: list[Assertion] = []
         for a in reversed(earlier):
-            if d.sentence - a.sentence > (sentence_window if plural else 2):
+            if d.paragraph - a.paragraph > 1 or d.sentence - a.sentence > sentence_window:
                 break
             if a.side == d.side:
                 if out:
                     break
                 continue
             if a.stance not in ("assert", "confirm"):
+                if out:
+                    break
                 continue
-            out.append(a.id)
-            if not plural:
+            if out and not plural and a.side != out[0].side:
                 break
-        return tuple(reversed(out))
-    scored = [(_overlap(d.quote, a.quote), a) for a in cands]
-    best = max(s for s, _ in scored)
+            out.append(a)
+        return tuple(a.id for a in reversed(out))
+    near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands)]
+    best = max(s for s, _ in near)
     if best < 2:
         return ()
-    return tuple(a.id for s, a in scored if s >= best - 0.5)
+    return tuple(a.id for s, a in near if s >= best - 0.5 and d.sentence - a.sentence <= sentence_window)
 
 
 def checkworthiness(content: str, stance: str, speaker_kind: str = "") -> float:

@@ -33,6 +33,7 @@ class Assertion:
     keys: frozenset[str] = frozenset()  # blocking keys (entities, places, dates, key terms) for cross-article pairing
     contrast: bool = False  # opened by contrastive discourse ("But", "however", ", while")
     speaker_kind: str = ""  # person | org | country | group
+    paragraph: int = 0  # index of the paragraph the assertion sits in
 
 
 @dataclass(frozen=True)
