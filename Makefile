@@ -54,6 +54,13 @@ run: $(VENV)/.installed
 	$(PY) manage.py seed_demo
 	@echo
 	@echo "factcheck is serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@# Large imports run on the task queue: a database-backed worker runs beside the server
+	@# (TASKS_BACKEND=immediate make run imports everything inside the request instead).
+	@export TASKS_BACKEND=$${TASKS_BACKEND:-database}; \
+	if [ "$$TASKS_BACKEND" = database ]; then \
+		$(PY) manage.py db_worker --no-reload --no-startup-delay --interval 1 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	fi; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 services:

@@ -118,7 +118,10 @@ def import_batch(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
     context = {"batch": batch, "running": batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING)}
     if request.htmx:
-        return render(request, "factcheck/import_batch.html#progress", context)
+        response = render(request, "factcheck/import_batch.html#progress", context)
+        if not context["running"]:
+            response["HX-Refresh"] = "true"  # finished while polled: reload for the full result
+        return response
     articles = list(
         batch.articles.order_by("pk").select_related("revision_of")
         .only("pk", "title", "outlet", "revision_of__title", "analysed_at")[:200]
