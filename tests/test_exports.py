@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 from datetime import datetime
@@ -58,10 +59,19 @@ def _assertion(article, spans, quote, speaker, side, **extra):
     )
 
 
+def ensure_scale() -> None:
+    """The verdict scale comes from a data migration; live_server tests flush it between tests."""
+    scale = importlib.import_module("factcheck.migrations.0002_verdict_scale_and_roles").VERDICTS
+    for order, (key, label, value, description) in enumerate(scale):
+        VerdictRating.objects.get_or_create(
+            key=key, defaults={"label": label, "rating_value": value, "order": order, "description": description})
+
+
 def build_dispute(user=None) -> dict:
     """One dispute across two articles: a published verdict, a draft one, a published claim whose
     verdict has no place on the scale (and whose quote looks like a formula), and one claim in no
     dispute."""
+    ensure_scale()
     russia = Side.objects.create(key="russia", name="Russia", colour=1)
     rebels = Side.objects.create(key="opposition", name="Syrian opposition", colour=2)
     ministry = Speaker.objects.create(key="russian-defence-ministry", name="Russian Defence Ministry", side=russia)
