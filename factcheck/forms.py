@@ -7,12 +7,16 @@ from .models import Opposition, Side, SourceLink, Stance, Status, VerdictRating
 
 
 class QueueFilterForm(forms.Form):
+    def __init__(self, *args, verdicts=(), sides=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verdict"].choices = [("", "Any verdict"), *verdicts]
+        self.fields["side"].choices = [("", "Any side"), *sides]
+
     q = forms.CharField(label="Search", required=False, max_length=200)
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Status.choices])
-    verdict = forms.ModelChoiceField(label="Verdict", required=False, queryset=VerdictRating.objects.all(),
-                                     empty_label="Any verdict", to_field_name="key")
-    side = forms.ModelChoiceField(label="Side", required=False, queryset=Side.objects.all(), empty_label="Any side",
-                                  to_field_name="key")
+    # Choices by key, filled by the view from one query (see views.scale_and_sides).
+    verdict = forms.ChoiceField(label="Verdict", required=False)
+    side = forms.ChoiceField(label="Side", required=False)
     speaker = forms.CharField(label="Speaker", required=False, max_length=200)
     outlet = forms.CharField(label="Outlet", required=False, max_length=200)
     date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))

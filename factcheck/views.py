@@ -11,11 +11,13 @@ from datetime import datetime, time
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, StringAgg, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,13 +39,25 @@ from .forms import (
     VerdictForm,
 )
 from .highlight import highlight
-from .models import Annotation, Article, Assertion, Dispute, History, Opposition, Status
+from .models import Annotation, Article, Assertion, Dispute, History, Opposition, Side, Status, VerdictRating
 from .review import StaleEdit
 
 PAGE_SIZE = 25
 DisputeMembership = Dispute.assertions.through
 # The reader and the lists never need an article's full text or HTML snapshot.
 LIGHT_ARTICLE = ("article__text", "article__html")
+
+
+def _load_permissions(user) -> None:
+    """Load the user's permissions, direct and through groups, in one query instead of
+    ModelBackend's two; it keeps them in the same per-request cache (`_perm_cache`)."""
+    if not user.is_active or user.is_superuser or hasattr(user, "_perm_cache"):
+        return
+    rows = (
+        Permission.objects.filter(Q(group__user=user) | Q(user=user))
+        .values_list("content_type__app_label", "codename").distinct()
+    )
+    user._perm_cache = {f"{app}.{codename}" for app, codename in rows}
 
 
 # ---------------------------------------------------------------------------------------- queue
@@ -63,9 +77,9 @@ def _filtered(filters: dict) -> QuerySet:
     """Assertions matching every filter except the status (the status counts need that set)."""
     qs = Assertion.objects.all()
     if filters.get("verdict"):
-        qs = qs.filter(verdict=filters["verdict"])
+        qs = qs.filter(verdict__key=filters["verdict"])
     if filters.get("side"):
-        qs = qs.filter(side=filters["side"])
+        qs = qs.filter(side__key=filters["side"])
     if filters.get("speaker"):
         qs = qs.filter(Q(speaker__name__icontains=filters["speaker"]) | Q(speaker_text__icontains=filters["speaker"]))
     if filters.get("outlet"):
@@ -79,39 +93,76 @@ def _filtered(filters: dict) -> QuerySet:
     return qs
 
 
+def scale_and_sides() -> tuple[list, list]:
+    """The verdict scale and the sides in one query: both only fill select boxes."""
+    rows = VerdictRating.objects.order_by().values_list("pk", "key", "label", "order", Value("v")).union(
+        Side.objects.order_by().values_list("pk", "key", "name", Value(0), Value("s")), all=True
+    )
+    verdicts = sorted((r for r in rows if r[4] == "v"), key=lambda r: (r[3], r[2]))
+    sides = sorted((r for r in rows if r[4] == "s"), key=lambda r: r[2].casefold())
+    return [(pk, key, label) for pk, key, label, *_ in verdicts], [(pk, key, name) for pk, key, name, *_ in sides]
+
+
+def _count(qs: QuerySet, field: str = "pk"):
+    return Coalesce(Subquery(qs.order_by().values(field).annotate(n=Count("pk")).values("n")[:1]), 0,
+                    output_field=IntegerField())
+
+
+OPEN = (Status.UNREVIEWED, Status.IN_PROGRESS)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count: the queue gets it from the status counts it makes anyway."""
+
+    def __init__(self, *args, count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.__dict__["count"] = count
+
+
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET or None)
+    _load_permissions(request.user)
+    verdicts, sides = scale_and_sides()
+    form = QueueFilterForm(request.GET or None, verdicts=[(k, label) for _, k, label in verdicts],
+                           sides=[(k, name) for _, k, name in sides])
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     matching = _filtered(filters)
-    counts = dict(matching.order_by().values_list("status").annotate(n=Count("pk")))
-    status_counts = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
+    in_dispute = Exists(DisputeMembership.objects.filter(assertion_id=OuterRef("pk")))
+    # One pass gives the counts per status and how many of them are in no dispute.
+    counts = {
+        row["status"]: row
+        for row in matching.order_by().values("status").annotate(n=Count("pk"), loose=Count("pk", filter=~in_dispute))
+    }
+    status_counts = [(value, label, counts.get(value, {}).get("n", 0)) for value, label in Status.choices]
     if filters.get("status"):
         matching = matching.filter(status=filters["status"])
+        loose = counts.get(filters["status"], {}).get("loose", 0)
+    else:
+        loose = sum(row["loose"] for row in counts.values())
 
-    disputes = Dispute.objects.order_by("-score", "-updated_at")
+    members = DisputeMembership.objects.filter(dispute_id=OuterRef("pk"))
+    disputes = Dispute.objects.order_by("-score", "-updated_at").annotate(
+        n_assertions=_count(members, "dispute_id"),
+        n_open=_count(members.filter(assertion__status__in=OPEN), "dispute_id"),
+        n_pending=_count(Opposition.objects.filter(dispute_id=OuterRef("pk"), decision="pending"), "dispute_id"),
+        side_list=Subquery(
+            members.filter(assertion__side__isnull=False).order_by().values("dispute_id")
+            .annotate(names=StringAgg("assertion__side__name", delimiter=Value("|"))).values("names")[:1]
+        ),
+    )
     if filters:
         disputes = disputes.filter(
             Exists(DisputeMembership.objects.filter(dispute_id=OuterRef("pk"), assertion__in=matching))
         )
-    disputes = disputes.prefetch_related(
-        Prefetch("assertions", queryset=Assertion.objects.select_related("side", "verdict").order_by("start"))
-    )
     dispute_page = Paginator(disputes, PAGE_SIZE).get_page(request.GET.get("page"))
-    pending = dict(
-        Opposition.objects.filter(dispute__in=[d.pk for d in dispute_page], decision="pending")
-        .order_by().values_list("dispute").annotate(n=Count("pk"))
-    ) if dispute_page else {}
     for d in dispute_page:
-        d.pending = pending.get(d.pk, 0)
-        d.side_names = sorted({a.side.name for a in d.assertions.all() if a.side_id})
-        d.open = sum(1 for a in d.assertions.all() if a.status in (Status.UNREVIEWED, Status.IN_PROGRESS))
+        d.side_names = sorted(set(filter(None, (d.side_list or "").split("|"))))
 
     unpaired = (
-        matching.filter(~Exists(DisputeMembership.objects.filter(assertion_id=OuterRef("pk"))))
+        matching.filter(~in_dispute)
         .select_related("article", "speaker", "side", "verdict").defer(*LIGHT_ARTICLE)
         .order_by("-checkworthiness", "-created_at")
     )
-    unpaired_page = Paginator(unpaired, PAGE_SIZE).get_page(request.GET.get("apage"))
+    unpaired_page = CountedPaginator(unpaired, PAGE_SIZE, count=loose).get_page(request.GET.get("apage"))
 
     articles = Article.objects.order_by("-imported_at").only("pk", "title", "outlet", "published_at", "imported_at")
     if filters.get("outlet"):
@@ -142,45 +193,56 @@ def _assertions_of(article_id: int) -> list[Assertion]:
     return list(Assertion.objects.filter(article_id=article_id).select_related("speaker", "side", "verdict"))
 
 
-def _panel_context(request: HttpRequest, assertion: Assertion, **extra) -> dict:
+def _panel_context(request: HttpRequest, assertion: Assertion, *, notes: list | None = None, **extra) -> dict:
+    """Everything the side panel shows. `notes`: the article's notes when the caller has them."""
     user = request.user
     oppositions = list(
         Opposition.objects.filter(Q(a=assertion) | Q(b=assertion))
-        .select_related("a__speaker", "a__side", "a__article", "b__speaker", "b__side", "b__article", "decided_by")
+        .select_related("a__speaker", "a__side", "a__article", "b__speaker", "b__side", "b__article", "decided_by",
+                        "dispute")
         .defer("a__article__text", "a__article__html", "b__article__text", "b__article__html")
     )
-    for o in oppositions:
-        o.counterpart = o.b if o.a_id == assertion.pk else o.a
+    # Every dispute an assertion is in holds one of its pairs: no need to ask the m2m table.
+    disputes = list({o.dispute_id: o.dispute for o in oppositions if o.dispute_id}.values())
     history = (
         History.objects.filter(Q(assertion=assertion) | Q(opposition__a=assertion) | Q(opposition__b=assertion))
         .select_related("user")[:50]
     )
-    notes = Annotation.objects.filter(
-        Q(assertion=assertion) | Q(article_id=assertion.article_id, start__lt=assertion.end, end__gt=assertion.start)
-    ).select_related("author")
+    if notes is None:
+        notes = Annotation.objects.filter(
+            Q(assertion=assertion) | Q(article_id=assertion.article_id, start__lt=assertion.end, end__gt=assertion.start)
+        ).select_related("author")
+    else:
+        notes = [n for n in notes if n.assertion_id == assertion.pk or (n.start < assertion.end and n.end > assertion.start)]
+    verdicts, sides = scale_and_sides()
+
     status_form = extra.pop("status_form", None) or StatusForm(
         initial={"status": assertion.status, "version": assertion.version}, auto_id="status_%s")
     allowed = [(v, label) for v, label in Status.choices
                if review.can_publish(user) or (v in review.EDITOR_STATUSES or v == assertion.status)]
     status_form.fields["status"].widget.choices = allowed
+    verdict_form = extra.pop("verdict_form", None) or VerdictForm(
+        initial={"verdict": assertion.verdict_id, "rationale": assertion.rationale, "version": assertion.version},
+        auto_id="verdict_%s")
+    verdict_form.fields["verdict"].choices = [("", "No verdict yet"), *((pk, label) for pk, _, label in verdicts)]
+    correction_form = extra.pop("correction_form", None) or CorrectionForm(
+        initial={"speaker_name": assertion.speaker_name, "side": assertion.side_id, "stance": assertion.stance,
+                 "start": assertion.start, "end": assertion.end, "version": assertion.version},
+        auto_id="correct_%s")
+    correction_form.fields["side"].choices = [("", "No side"), *((pk, name) for pk, _, name in sides)]
     context = {
         "assertion": assertion,
         "oppositions": oppositions,
         "sources": list(assertion.sources.all()),
         "notes": list(notes),
         "history": list(history),
-        "disputes": list(assertion.disputes.all()),
+        "disputes": disputes,
         "can_edit": review.can_edit(user),
         "can_publish": review.can_publish(user),
         "locked": assertion.status == Status.PUBLISHED,
         "status_form": status_form,
-        "verdict_form": extra.pop("verdict_form", None) or VerdictForm(
-            initial={"verdict": assertion.verdict_id, "rationale": assertion.rationale, "version": assertion.version},
-            auto_id="verdict_%s"),
-        "correction_form": extra.pop("correction_form", None) or CorrectionForm(
-            initial={"speaker_name": assertion.speaker_name, "side": assertion.side_id, "stance": assertion.stance,
-                     "start": assertion.start, "end": assertion.end, "version": assertion.version},
-            auto_id="correct_%s"),
+        "verdict_form": verdict_form,
+        "correction_form": correction_form,
         "source_form": extra.pop("source_form", None) or SourceForm(auto_id="source_%s"),
         "pair_form": extra.pop("pair_form", None) or PairForm(auto_id="pair_%s"),
         "next": f"{reverse('article', args=[assertion.article_id])}?assertion={assertion.pk}#panel",
@@ -191,33 +253,37 @@ def _panel_context(request: HttpRequest, assertion: Assertion, **extra) -> dict:
 
 @vary_on_headers("HX-Request")
 def article(request: HttpRequest, pk: int) -> HttpResponse:
+    _load_permissions(request.user)
     selected = request.GET.get("assertion", "")
-    assertion = None
-    if selected.isdigit():
+    if request.htmx and selected.isdigit():
         assertion = get_object_or_404(
-            Assertion.objects.select_related("article", "speaker", "side", "verdict"), pk=selected, article_id=pk
+            Assertion.objects.select_related("article", "speaker", "side", "verdict").defer(*LIGHT_ARTICLE),
+            pk=selected, article_id=pk,
         )
-    if request.htmx and assertion is not None:
         return render(request, "factcheck/article.html#assertion-panel", _panel_context(request, assertion))
-    return _render_reader(request, pk, assertion)
+    return _render_reader(request, pk, int(selected) if selected.isdigit() else None)
 
 
-def _render_reader(request: HttpRequest, pk: int, assertion: Assertion | None, *, status: int = 200,
+def _render_reader(request: HttpRequest, pk: int, selected: int | None, *, status: int = 200,
                    panel: dict | None = None, annotation_form: AnnotationForm | None = None) -> HttpResponse:
     obj = get_object_or_404(Article, pk=pk)
     assertions = _assertions_of(obj.pk)
+    assertion = next((a for a in assertions if a.pk == selected), None)
+    if selected is not None and assertion is None:
+        raise Http404("No such assertion in this article.")
     notes = list(Annotation.objects.filter(article=obj, orphaned=False).select_related("author"))
     context = {
         "article": obj,
         "assertions": assertions,
-        "text_html": highlight(obj.text, assertions, notes, selected=assertion.pk if assertion else None),
+        "text_html": highlight(obj.text, assertions, notes, selected=selected),
         "notes": notes,
         "annotation_form": annotation_form or AnnotationForm(
-            initial={"assertion": assertion.pk if assertion else None}, auto_id="note_%s"),
+            initial={"assertion": selected}, auto_id="note_%s"),
         "can_annotate": request.user.has_perm(review.ADD_ANNOTATION),
     }
     if assertion is not None:
-        context.update(panel or _panel_context(request, assertion))
+        assertion.article = obj
+        context.update(panel or _panel_context(request, assertion, notes=notes))
     return render(request, "factcheck/article.html", context, status=status)
 
 
@@ -227,6 +293,7 @@ STANCE_ROLE = {"assert": "Claim", "confirm": "Confirmation", "dispute": "Counter
 
 
 def dispute(request: HttpRequest, pk: int) -> HttpResponse:
+    _load_permissions(request.user)
     obj = get_object_or_404(Dispute, pk=pk)
     return render(request, "factcheck/dispute.html", _dispute_context(obj))
 
@@ -316,7 +383,7 @@ def _panel_answer(request: HttpRequest, assertion: Assertion, *, status: int = 2
     context = _panel_context(request, assertion, flash=message, **forms)
     if request.htmx:
         return render(request, "factcheck/article.html#assertion-panel", context, status=status)
-    return _render_reader(request, assertion.article_id, assertion, status=status, panel=context)
+    return _render_reader(request, assertion.article_id, assertion.pk, status=status, panel=context)
 
 
 def _errors(form) -> str:
@@ -479,7 +546,7 @@ def annotate(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "factcheck/article.html#annotate-form",
                           {"article": article_obj, "annotation_form": form, "note_error": error,
                            "can_annotate": True}, status=422)
-        return _render_reader(request, pk, assertion, status=422, annotation_form=form)
+        return _render_reader(request, pk, assertion.pk if assertion else None, status=422, annotation_form=form)
     target = reverse("article", args=[pk]) + (f"?assertion={assertion.pk}#panel" if assertion else "#notes")
     if request.htmx:
         # New marks change the highlighted text: reload the reader.
