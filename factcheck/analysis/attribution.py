@@ -105,9 +105,10 @@ _SPEAKER_START = re.compile(
     r"activists|monitoring|rescue|medical|hospital|health|union|party|company|human|rights)\b|"
     r"(?:he|she|it|they|we|i)\b)", re.I)
 _VERBISH = re.compile(r"\b(?:is|was|were|are|has|have|had|did|walked|went|came|took|began|"
-                      r"[a-z]{3,}(?<!based)(?<!led)ed)\b")
+                      r"[a-z]{2,}(?<!based)(?<!led)ed|heard|said|told|saw|left|met|fell|rose|won|lost|took|gave)\b")
 _COORD_END = re.compile(r"(?:,?\s*(?:and|but)(?:\s+(?:also|then|later))?)\s*$")
-_COORD_VP = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:declined|refused|would not|"
+_COORD_VP = re.compile(r",\s+(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+)?[a-z]+ed\b|"
+                       r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:declined|refused|would not|"
                        r"did not|added|said|warned|urged|called|insisted|noted|stressed|acknowledged|"
                        r"conceded|admitted|denied|vowed|promised|asked|told|says|adds|rejected|"
                        r"dismissed|disputed|accused|claimed|confirmed)\b")
@@ -116,7 +117,7 @@ _TRAILING_ADJ = re.compile(r"\s+(?:on (?:" + _WEEKDAY + r"|" + _MONTH + r"(?: \d
 _CLAUSEY = re.compile(r"\b(?:is|was|were|are|that|which|if|would|could|should|did|do)\b")
 _CONTENT_BAD_START = re.compile(
     r"^(?:was|were|is|are|had|has|have|did|would|could|should|will|to|for|by|with|"
-    r"from|up|off|out|back|into|no one|nothing)\b", re.I)
+    r"from|up|off|out|back|into)\b", re.I)
 ROLE_APPOSITION = re.compile(
     r"^(?:,\s*)?(?:(?:a|an|the)\s+)?(?:former\s+|senior\s+|chief\s+|deputy\s+|top\s+|local\s+|"
     r"lead\s+|[A-Z][\w\.\-]*\s+)*(?:head|director|chief|spokesman|spokeswoman|spokesperson|"
@@ -388,7 +389,7 @@ def _end_content(text: str, a: int, b: int, kind: str = "indirect") -> tuple[int
     m = _COORD_VP.search(text, a, b)
     if m and kind == "indirect":
         b = _trim(text, a, m.start())[1]
-    if b - a < 60:
+    if len(text[a:b].split()) <= 6:
         m = _TRAILING_ADJ.search(text[a:b])
         if m and m.start() > 0:
             b = a + m.start()
@@ -400,6 +401,16 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
     content_start = _content_after(text, verb, cue_end, s1)
     rest = text[content_start:s1].strip(" .!?\"”")
     subj = subject_before(text, floor, cue_start, has_prev)
+    if subj is not None and re.search(r"[,\"”]\s*$", text[floor:cue_start]) and verb in (
+            "said", "says", "added", "adds", "wrote", "writes", "told"):
+        sp = _speaker_after(text, cue_end, s1)
+        head = text[sp[0]:sp[1]].split(",")[0] if sp else ""
+        rest_after = text[sp[1]:s1] if sp else ""
+        tail_ok = not rest_after.strip(" .!?\"”") or rest_after.lstrip().startswith(",") or bool(
+            ADJUNCT.match(rest_after))
+        if sp and tail_ok and re.match(r"(?:the |a |an |[A-Z])", head) and len(head.split()) <= 8 and not _VERBISH.search(head) and not re.search(
+                r"\b(?:will|would|could|can|may|be|been|that)\b", head):
+            subj = None  # inverted: '..., said Anna Berg, a union organiser.'
     if subj is None and _COORD_END.search(text[floor:cue_start]) and not _quote_starting_at(sent, text, content_start) \
             and not _CONTENT_BAD_START.match(text[content_start:s1]) and rest:
         # "X denied the report and said ...": the coordinated verb shares X as subject
@@ -492,7 +503,7 @@ def _participle(text, sent, m, frames, stance) -> Frame | None:
 
 def _according(text, sent, m) -> Frame | None:
     sp_start = m.end()
-    stop = re.compile(r"[,;.](?:\s|$)|\s(?:that|which|who)\s")
+    stop = re.compile(r"[,;](?:\s|$)|\.\s*$|\s(?:that|which|who)\s")
     mm = stop.search(text, sp_start, sent.end)
     sp_end = mm.start() if mm else sent.end
     # apposition: "According to Jane Doe, a spokeswoman for the firm, ..."

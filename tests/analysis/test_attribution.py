@@ -1,0 +1,123 @@
+"""Finding who says what: reporting verbs, quotations, 'according to', spans without speaker and cue."""
+import pytest
+
+from .helpers import assertions, only
+
+
+@pytest.mark.parametrize("cue", ["said", "says", "claimed", "stated", "added", "insisted", "alleged",
+                                 "reported", "warned", "has said", "had claimed", "will say"])
+def test_it_reads_indirect_speech_with_any_reporting_verb_and_tense(cue):
+    a = only(f"The harbour authority {cue} the ferry left port two hours late.")
+    assert a.speaker == "The harbour authority"
+    assert a.cue == cue
+    assert a.quote == "the ferry left port two hours late"
+
+
+def test_the_span_is_the_content_without_speaker_and_cue():
+    text = "The mayor said on Monday that the bridge would reopen in May."
+    a = only(text)
+    assert text[a.start:a.end] == "the bridge would reopen in May"
+    assert text[a.speaker_start:a.speaker_end] == "The mayor"
+    assert text[a.cue_start:a.cue_end] == "said"
+
+
+def test_it_skips_the_audience_of_told():
+    a = only("The coach told reporters after the match that the referee had lost control.")
+    assert a.quote == "the referee had lost control"
+
+
+def test_it_reads_according_to_at_the_start_and_at_the_end():
+    first = only("According to the fire service, three homes were destroyed overnight.")
+    last = only("Three homes were destroyed overnight, according to the fire service.")
+    assert first.speaker == last.speaker == "the fire service"
+    assert first.quote == "three homes were destroyed overnight"
+    assert last.quote == "Three homes were destroyed overnight"
+
+
+def test_it_reads_a_sentence_final_attribution():
+    a = only("The factory will close by the end of the year, the company said.")
+    assert a.speaker == "the company"
+    assert a.quote == "The factory will close by the end of the year"
+
+
+def test_it_reads_an_inverted_attribution():
+    a = only("The factory will close by the end of the year, said Anna Berg, a union organiser.")
+    assert a.speaker.startswith("Anna Berg")
+    assert a.quote.startswith("The factory will close")
+
+
+@pytest.mark.parametrize("text", [
+    'The minister said: "We will not raise taxes this year."',
+    'The minister said: “We will not raise taxes this year.”',
+    '"We will not raise taxes this year," the minister said.',
+    '“We will not raise taxes this year,” said the minister.',
+])
+def test_it_reads_direct_quotes_in_straight_or_curly_marks_before_or_after_the_speaker(text):
+    a = only(text)
+    assert "We will not raise taxes this year" in a.quote
+    assert "minister" in a.speaker
+
+
+def test_a_quote_can_run_over_more_than_one_sentence():
+    a = only('The minister said: "We will not raise taxes. We will cut spending instead."')
+    assert "We will not raise taxes. We will cut spending instead." in a.quote
+
+
+def test_a_quote_interrupted_by_the_attribution_is_one_assertion():
+    text = '"The strikes," he said, "were precise."'
+    a = only("Colonel Ivan Petrov spoke on Monday. " + text)
+    assert a.quote.startswith('"The strikes,"') and a.quote.endswith('"were precise."')
+
+
+def test_a_quotation_standing_alone_continues_the_last_quoted_speaker():
+    found = assertions('"We acted within the law," the agency said. "Nobody was put at risk."')
+    assert len(found) == 2
+    assert found[1].speaker_name == found[0].speaker_name
+    assert "Nobody was put at risk" in found[1].quote
+
+
+def test_the_journalists_narration_is_not_an_assertion():
+    assert assertions("The storm reached the coast on Friday. Roads were closed.") == []
+
+
+def test_a_negated_or_passive_reporting_verb_is_not_a_cue():
+    assert assertions("The company did not say when the plant would reopen.") == []
+    assert assertions("Two people were reported missing after the flood.") == []
+    assert assertions("The ministry declined to comment.") == []
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_a_cue():
+    assert assertions("The reports were circulated widely on social media.") == []
+
+
+def test_it_reads_accusation_description_and_ruling_out():
+    acc = only("The opposition accused the government of rigging the count.")
+    assert acc.quote == "the government of rigging the count"
+    desc = only("Officials described the blast as an accident.")
+    assert desc.quote == "the blast as an accident"
+    ruled = only("The club has ruled out any sale of the stadium.")
+    assert ruled.cue == "has ruled out" and ruled.stance == "deny"
+
+
+def test_two_attributions_in_one_sentence_split_the_content():
+    found = assertions("Witnesses said the car was speeding, but police denied those reports.")
+    assert [a.quote for a in found] == ["the car was speeding", "those reports"]
+    assert found[1].speaker == "police"
+
+
+def test_a_coordinated_verb_keeps_the_subject():
+    found = assertions("The utility denied any fault and said its lines had been inspected in July.")
+    assert [a.stance for a in found] == ["deny", "assert"]
+    assert found[1].speaker == "The utility"
+    assert found[0].quote == "any fault"
+
+
+def test_an_introductory_phrase_is_not_part_of_the_speaker():
+    a = only("In a statement on Tuesday, the health ministry said the outbreak was contained.")
+    assert a.speaker == "the health ministry"
+
+
+def test_a_participle_attribution_belongs_to_the_subject():
+    found = assertions("The airline cancelled 40 flights, saying the storm made landing unsafe.")
+    assert found[-1].speaker == "The airline"
+    assert found[-1].quote == "the storm made landing unsafe"

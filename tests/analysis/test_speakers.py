@@ -1,0 +1,81 @@
+"""Speakers and sides: titles, appositions, pronouns, short forms, capitals and seats of government."""
+from factcheck.analysis import analyze
+
+from .helpers import assertions
+
+
+def test_a_capital_and_its_seat_of_government_speak_for_the_country():
+    found = assertions("Moscow said the talks had failed. The Kremlin said new talks were possible. "
+                       "Russia's Foreign Ministry said a date would be set.")
+    assert {a.side for a in found} == {"russia"}
+
+
+def test_a_person_with_a_national_title_takes_the_country_side():
+    a = assertions("General Mark Hale, head of operations for the British Army, said the exercise was over.")[0]
+    assert a.side == "united-kingdom"
+    assert a.speaker_name == "Mark Hale"
+
+
+def test_a_person_joins_the_organisation_named_in_the_apposition():
+    a = assertions("Lena Fox, director of the Baltic Monitoring Centre, said the tanker had turned back.")[0]
+    assert a.side == "baltic-monitoring-centre"
+
+
+def test_a_based_in_qualifier_does_not_make_a_monitor_national():
+    a = assertions("Omar Said, head of the London-based Syrian Network for Human Rights, said 12 people died.")[0]
+    assert a.side == "syrian-network-for-human-rights"
+
+
+def test_it_resolves_it_said_to_the_last_organisation():
+    found = assertions("Washington said the convoy was attacked. It said two trucks burned. "
+                       "Jane Roe said she saw smoke. It said the route would close.")
+    assert [a.side for a in found] == ["united-states", "united-states", "person-jane-roe", "united-states"]
+
+
+def test_it_resolves_he_added_to_the_last_named_person():
+    found = assertions("Coach Tom Hardy said the team was tired. The league said the match would go ahead. "
+                       "He added that two players were injured.")
+    assert found[2].speaker_name == "Tom Hardy"
+
+
+def test_it_resolves_a_short_form_to_the_full_name():
+    found = assertions("The Arctic Observatory for Climate Data said ice cover fell. "
+                       "The observatory said March was the warmest on record.")
+    assert found[1].speaker_name == "Arctic Observatory for Climate Data"
+    assert found[0].side == found[1].side
+
+
+def test_it_resolves_the_company_to_a_company_named_in_the_narration():
+    found = assertions("Halden Motors recalled 9,000 trucks on Monday. The company said no one was hurt.")
+    assert found[0].speaker_name == "Halden Motors"
+
+
+def test_a_misspelt_surname_resolves_to_the_person_named_before():
+    found = assertions("Colonel Viktor Baranovsky, head of the Belarusian Air Force, said the jets were grounded. "
+                       "Baranovski said repairs would take a week.")
+    assert found[1].speaker_name == "Viktor Baranovsky"
+    assert found[1].side == "belarus"
+
+
+def test_monitors_activists_and_witnesses_form_their_own_sides():
+    found = assertions("Monitoring groups said the town was shelled. Activists said a school was hit. "
+                       "Witnesses said they heard jets.")
+    assert [a.side for a in found] == ["monitors", "activists", "witnesses"]
+
+
+def test_a_spokesperson_for_an_organisation_speaks_for_it():
+    found = assertions("The Harbour Authority said the port was open. A spokeswoman for the authority, "
+                       "Mia Stone, said two berths were closed.")
+    assert found[1].side == found[0].side
+    assert found[1].speaker_name == "Mia Stone"
+
+
+def test_a_role_before_a_name_links_to_the_organisation():
+    found = assertions("Ostra Airlines said 30 flights were cancelled. Ostra chief executive Paul Lind "
+                       "said the strike would end soon.")
+    assert found[1].side == found[0].side
+
+
+def test_an_unknown_speaker_without_affiliation_is_their_own_side():
+    a = analyze("Maria Keller, a nurse who lives nearby, said she heard three shots.").assertions[0]
+    assert a.side == "person-maria-keller"
