@@ -92,6 +92,11 @@ _ORG_WORDS = ORG_HEADS | frozenset("energy power electric utilities rail railway
                                    "technologies industries partners capital group".split())
 
 
+_CORPORATE = frozenset("""company corp corporation inc ltd plc co motors energy power electric utilities
+rail railways airlines airline airways bank pharmaceuticals systems holdings media foods labs
+technologies industries partners capital""".split())
+
+
 def split_name(head: str) -> tuple[str, str]:
     """'campaign manager Rosa Delgado' -> ('campaign manager', 'Rosa Delgado')."""
     h = TITLES.sub(lambda m: m.group(0) if False else m.group(0), head)
@@ -164,8 +169,8 @@ class SpeakerResolver:
             return self._latest(lambda e: e.kind == "org", True)
         if head in ("company", "carrier", "automaker", "carmaker", "manufacturer", "retailer", "airline",
                     "maker", "utility", "operator", "firm", "insurer", "lender"):
-            return self._latest(lambda e: e.kind == "org" and not any(
-                w in STATE_BODY_WORDS for w in _lower_words(e.name)), True)
+            return self._latest(lambda e: e.kind == "org" and (head in _lower_words(e.name) or any(
+                w in _CORPORATE for w in _lower_words(e.name))), True)
         if head in ("department", "force") and not any(e for e in self.entities if head in _lower_words(e.name)):
             found = self._latest(lambda e: "police" in _lower_words(e.name), True)
             if found:

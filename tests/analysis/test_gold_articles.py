@@ -1,0 +1,73 @@
+"""The engine against gold-labelled articles, scored by the shared scorer, plus the CLI contract."""
+import io
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.analysis.cli import main
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SCORER = pathlib.Path("/work/shared/tools/score_pairs.py")
+SEED = pathlib.Path("/work/shared/corpus/seed-rferl-palmyra.json")
+OURS = sorted((ROOT / "tests" / "data").glob("*.json"))
+CMD = f"{sys.executable} -m factcheck.analysis.cli --json"
+
+
+def score(paths):
+    out = subprocess.run([sys.executable, str(SCORER), *map(str, paths), "--cmd", CMD],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    m = re.search(r"assertion_f1=([\d.]+) pair_f1=([\d.]+)", out)
+    return float(m.group(1)), float(m.group(2))
+
+
+@pytest.mark.skipif(not SCORER.exists() or not SEED.exists(), reason="shared scorer not available")
+def test_the_seed_article_reaches_the_quality_bar():
+    assertion_f1, pair_f1 = score([SEED])
+    assert assertion_f1 >= 0.90
+    assert pair_f1 >= 0.80
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+def test_our_own_articles_reach_the_quality_bar():
+    assert len(OURS) >= 8
+    assertion_f1, pair_f1 = score(OURS)
+    assert assertion_f1 >= 0.90
+    assert pair_f1 >= 0.80
+
+
+def test_the_gold_files_are_well_formed():
+    for path in OURS:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        ids = {a["id"] for a in doc["assertions"]}
+        assert {"id", "title", "source", "text", "assertions", "oppositions"} <= doc.keys()
+        assert 250 <= len(doc["text"].split()) <= 560, path.name
+        for o in doc["oppositions"]:
+            assert o["a"] in ids and o["b"] in ids
+            assert o["relation"] in ("contradicts", "denies", "disputes")
+
+
+def test_the_cli_prints_the_json_contract(tmp_path):
+    f = tmp_path / "story.txt"
+    f.write_text("Police said the man was armed. His lawyer said he was unarmed.", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["--json", str(f)], out) == 0
+    doc = json.loads(out.getvalue())["documents"][0]
+    assert doc["path"] == str(f)
+    a = doc["assertions"][0]
+    assert {"id", "speaker", "cue", "stance", "start", "end", "quote", "speaker_name", "side",
+            "checkworthiness"} <= a.keys()
+    assert {"a", "b", "relation", "score", "reason"} <= doc["oppositions"][0].keys()
+    assert doc["disputes"]
+
+
+def test_the_cli_reads_html_and_prints_a_table_without_json(tmp_path):
+    f = tmp_path / "story.html"
+    f.write_text("<html><body><nav>Menu</nav><article><p>The mayor said the bridge would reopen in May."
+                 "</p></article></body></html>", encoding="utf-8")
+    out = io.StringIO()
+    assert main([str(f)], out) == 0
+    assert "the bridge would reopen in May" in out.getvalue()

@@ -1,0 +1,92 @@
+"""Oppositions: only between sides, with a reason; the kinds of evidence the engine reads."""
+from factcheck.analysis import analyze, group_disputes, pair_across
+from factcheck.analysis.types import Assertion
+
+from .helpers import by_quote
+
+
+def pairs(result):
+    by_id = {a.id: a for a in result.assertions}
+    return {frozenset((by_id[o.a].quote, by_id[o.b].quote)) for o in result.oppositions}
+
+
+def test_a_denial_that_points_back_is_paired_with_what_it_denies():
+    r = analyze("Residents said the factory dumped waste into the river. The company denied the allegations.")
+    assert len(r.oppositions) == 1
+    o = r.oppositions[0]
+    assert o.relation == "denies" and 0 < o.score <= 1
+    assert "refers to" in o.reason
+
+
+def test_assertions_of_one_side_are_never_paired():
+    r = analyze("Moscow said the convoy carried aid. The Kremlin denied those reports.")
+    assert r.oppositions == []
+
+
+def test_different_casualty_figures_for_the_same_event_contradict():
+    r = analyze("Police said two people were killed in the blast in Ostrava. "
+                "Hospital officials in Ostrava said nine people were killed in the blast.")
+    assert len(r.oppositions) == 1
+    assert "figures" in r.oppositions[0].reason
+
+
+def test_hit_against_not_hit_contradicts():
+    r = analyze("The militia said its drones hit the Zelva fuel depot. "
+                "The defence ministry said the drones did not hit the Zelva fuel depot.")
+    assert len(r.oppositions) == 1
+
+
+def test_armed_against_unarmed_contradicts():
+    r = analyze("Police said the suspect was armed with a knife. His lawyer said he was unarmed.")
+    assert len(r.oppositions) == 1
+
+
+def test_military_targets_against_civilians_after_but_contradicts():
+    r = analyze("The army said its strikes destroyed a weapons depot and a bunker. "
+                "But residents said homes and a school were destroyed.")
+    assert len(r.oppositions) == 1
+
+
+def test_cooperation_against_attack_on_the_same_party_contradicts():
+    r = analyze("The Turkish government said it had set up joint patrols with Kurdish militia units. "
+                "Washington accused Turkey of attacking Kurdish militia units.")
+    assert len(r.oppositions) == 1
+
+
+def test_a_denial_of_coordination_opposes_a_claim_of_a_joint_operation():
+    r = analyze("The United States has ruled out any military coordination with Moscow. "
+                "Russia described the flight as a joint military exercise.")
+    assert len(r.oppositions) == 1
+
+
+def test_unrelated_claims_of_different_sides_are_not_paired():
+    r = analyze("The union said its members voted for the deal. The weather office said rain would fall on Sunday.")
+    assert r.oppositions == []
+
+
+def test_connected_oppositions_form_one_dispute_titled_by_the_event():
+    r = analyze("The army said its strikes near Tarvik destroyed a bunker. "
+                "But activists said civilians were killed in the strikes near Tarvik. "
+                "The defence ministry denied those reports.")
+    assert len(r.disputes) == 1
+    d = r.disputes[0]
+    assert d.title == "Strikes near Tarvik"
+    assert set(d.assertion_ids) == {a.id for a in r.assertions}
+    assert group_disputes(r.assertions, r.oppositions) == r.disputes
+
+
+def test_pair_across_opposes_a_new_article_to_stored_assertions():
+    stored = analyze("Firefighters said the blaze at the Merrow warehouse was started by faulty wiring.")
+    new = analyze("The owner of the Merrow warehouse denied that faulty wiring started the blaze.")
+    old = [Assertion(**{**vars(a), "id": "db1"}) for a in stored.assertions]
+    fresh = [Assertion(**{**vars(a), "id": "new1"}) for a in new.assertions]
+    assert set(old[0].keys) & set(fresh[0].keys)
+    found = pair_across(fresh, old)
+    assert [(o.a, o.b) for o in found] == [("db1", "new1")]
+    assert found[0].reason.startswith("Across articles")
+
+
+def test_pair_across_ignores_candidates_of_the_same_side():
+    a = analyze("Moscow said the plant was hit.").assertions[0]
+    b = analyze("The Kremlin said the plant was not hit.").assertions[0]
+    assert pair_across([Assertion(**{**vars(b), "id": "n"})], [Assertion(**{**vars(a), "id": "s"})]) == []

@@ -1,0 +1,70 @@
+"""Stance, denials that point back, check-worthiness and blocking keys."""
+import pytest
+
+from factcheck.analysis import analyze
+
+from .helpers import by_quote, only
+
+
+@pytest.mark.parametrize("cue", ["denied", "rejected", "dismissed", "has ruled out"])
+def test_denial_verbs_give_a_deny_stance(cue):
+    assert only(f"The embassy {cue} any role in the protest.").stance == "deny"
+
+
+@pytest.mark.parametrize("cue", ["disputed", "contested"])
+def test_dispute_verbs_give_a_dispute_stance(cue):
+    assert only(f"The club {cue} the league's figures.").stance == "dispute"
+
+
+@pytest.mark.parametrize("cue", ["confirmed", "acknowledged", "admitted"])
+def test_confirming_verbs_give_a_confirm_stance(cue):
+    assert only(f"The hospital {cue} that two patients had died.").stance == "confirm"
+
+
+def test_saying_a_claim_is_incorrect_is_a_dispute():
+    a = only("The regulator said calling the spill minor was incorrect.")
+    assert a.stance == "dispute"
+
+
+def test_calling_it_false_is_a_denial():
+    a = only("The minister called the report false.")
+    assert a.stance == "deny"
+
+
+def test_denied_those_reports_refers_to_the_reports_of_other_sides():
+    r = analyze("Local activists said the dam had cracked. Engineers from a citizens' group said water "
+                "was leaking, but the state utility denied those reports.")
+    denial = by_quote(r, "those reports")
+    assert denial.refers_to == (by_quote(r, "dam had cracked").id, by_quote(r, "water was leaking").id)
+
+
+def test_rejected_the_claim_refers_to_the_nearest_claim_only():
+    r = analyze("The Alpine Club said the trail was closed. Hikers said the bridge had collapsed. "
+                "The park service rejected the claim.")
+    assert by_quote(r, "the claim").refers_to == (by_quote(r, "bridge had collapsed").id,)
+
+
+def test_a_denial_does_not_refer_back_to_its_own_side():
+    r = analyze("The army said the convoy was hit. Rebels said they shot down a drone. The army denied the reports.")
+    assert by_quote(r, "the reports").refers_to == (by_quote(r, "shot down a drone").id,)
+
+
+def test_a_possessive_points_at_the_owner_of_the_claim():
+    r = analyze("The Port Agency said 40 ships were delayed. Dockers said the cranes were idle. "
+                "The shipping company rejected the agency's figures.")
+    assert by_quote(r, "agency's figures").refers_to == (by_quote(r, "40 ships").id,)
+
+
+def test_specific_claims_are_more_check_worthy_than_vague_ones():
+    r = analyze("The ministry said at least 14 people were killed in Kharkiv on March 3. "
+                "The mayor said the mood was calm.")
+    specific, vague = r.assertions
+    assert 0 <= vague.checkworthiness < specific.checkworthiness <= 1
+
+
+def test_blocking_keys_are_few_lower_case_and_typed():
+    a = only("Officials in Kyiv said shelling hit a power plant near Brovary on March 3.")
+    assert 0 < len(a.keys) <= 10
+    assert all(k == k.lower() and k.split(":")[0] in {"place", "actor", "date", "term"} for k in a.keys)
+    assert "date:mar-3" in a.keys
+    assert any(k.startswith("place:") for k in a.keys)
