@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .attribution import continuation_frames, find_frames
 from .disputes import group_disputes
-from .features import features
+from .features import features, places_in
 from .pairing import pair_across, pair_within
 from .speakers import SpeakerResolver
 from .stance import blocking_keys, checkworthiness, find_refers, refine_stance
@@ -46,14 +46,14 @@ def analyze(text: str) -> AnalysisResult:
         places = features(content).places
         # the journalist's narration sets the scene: an assertion without a place of its own
         # inherits the places of the sentence before it
-        sent_places = features(f.sentence.text).places
+        sent_places = places_in(f.sentence.text)
         if f.sentence.index - last_sentence <= 1:
             ctx = sent_places | last_places
         else:
             ctx = sent_places
         prev_text = sentences[f.sentence.index - 1].text if f.sentence.index > 0 else ""
         if not places:
-            ctx = ctx | features(prev_text).places
+            ctx = ctx | places_in(prev_text)
         context_places[aid] = frozenset(ctx)
         last_places, last_sentence = sent_places | places, f.sentence.index
         a = Assertion(

@@ -49,9 +49,40 @@ _ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publi
         r"emphatically|angrily|separately|further|then|first|officially|openly|explicitly|"
         r"not|never|never|just|only|long|consistently|reportedly|has|have|had|will|would|did|does|do|"
         r"could|may|might|can|must|should)")
-CUE = re.compile(
-    r"(?<![\w\-])(?P<aux>(?:" + _ADV + r"\s+|n't\s+)*)"
-    r"(?P<verb>(?:rul(?:ed|es|e) out)|[a-z]+)(?![\w\-])")
+_CUE_WORDS = frozenset(_VERBS) | frozenset(PARTICIPLES)
+_WORDS_RE = re.compile(r"(?<![\w\-])(rul(?:ed|es|e) out|[a-z]+)(?![\w\-])")
+_AUX_BEFORE = re.compile(r"(?:(?<![\w\-])" + _ADV + r"\s+|n't\s+)+$")
+
+
+class CueMatch:
+    """A reporting cue: the verb, with the auxiliaries and adverbs before it ("has also said")."""
+
+    __slots__ = ("_start", "_verb_start", "_end", "_aux", "_verb")
+
+    def __init__(self, start: int, verb_start: int, end: int, aux: str, verb: str) -> None:
+        self._start, self._verb_start, self._end, self._aux, self._verb = start, verb_start, end, aux, verb
+
+    def start(self, name: str | None = None) -> int:
+        return self._verb_start if name == "verb" else self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name: str) -> str:
+        return self._verb if name == "verb" else self._aux
+
+
+def find_cues(text: str, s0: int, s1: int):
+    for m in _WORDS_RE.finditer(text, s0, s1):
+        verb = m.group(1)
+        if verb not in _CUE_WORDS:
+            continue
+        vs = m.start()
+        am = _AUX_BEFORE.search(text, max(s0, vs - 80), vs)
+        aux = am.group(0) if am else ""
+        yield CueMatch(am.start() if am else vs, vs, m.end(), aux, verb)
+
+
 ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to\s+")
 _NOUN_BEFORE = frozenset("""the a an those these this that such his her its their our my your media
 news press initial earlier conflicting unconfirmed local official first latest new recent multiple
@@ -149,8 +180,11 @@ class Frame:
         return text[self.cue_start:self.cue_end]
 
 
+_PREV_WORD = re.compile(r"([\w’']+)[\s,]*$")
+
+
 def _prev_word(text: str, pos: int, floor: int) -> str:
-    m = re.search(r"([\w’']+)[\s,]*$", text[max(floor, pos - 40):pos])
+    m = _PREV_WORD.search(text[max(floor, pos - 40):pos])
     return m.group(1).lower() if m else ""
 
 
@@ -292,6 +326,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
     if sent.headline:
         return frames
     s0, s1 = sent.start, sent.end
+    if "ccording to" not in sent.text and _CUE_WORDS.isdisjoint(_WORDS_RE.findall(text, s0, s1)):
+        return frames  # narration: no reporting cue at all
     contrast_sentence = bool(re.match(r"[\"“]?(?:But|However|Yet|Still|While|Whereas|Although|"
                                       r"Though|Instead|In contrast|Nevertheless)\b", sent.text))
     floor = s0
@@ -302,7 +338,7 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if f:
             f.contrast = contrast_sentence
             frames.append(f)
-    for m in CUE.finditer(text, s0, s1):
+    for m in find_cues(text, s0, s1):
         verb = m.group("verb")
         aux = m.group("aux")
         part_stance = PARTICIPLES.get(verb)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, GENERIC,
+from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, DISPUTE_WORDS, GENERIC,
                       LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
                       UPPER_BOUND)
 from .speakers import all_aliases
@@ -153,7 +153,6 @@ def features(content: str) -> Features:
     military = civilian = 0
     coop_partner = None
     attack_target = None
-    from .lexicon import DISPUTE_WORDS
     for i, w in enumerate(lw):
         if w in NEGATORS or w.endswith("n't") or (w == "out" and i and lw[i - 1] in ("ruled", "rule", "rules")):
             neg_until = i + 4
@@ -192,6 +191,19 @@ def features(content: str) -> Features:
                 coop_partner = frozenset()
         if c == "ATTACK" and attack_target is None and w.endswith("ing"):
             attack_target = frozenset(_phrase_after(words, i + 1))
+    places = set(places_in(content))
+    dates = {f"{m.group(1)[:3].lower()}-{int(m.group(2))}" for m in _DATE.finditer(content)}
+    actors = set(all_aliases(content))
+    names = {m.group(1).lower() for m in _NAME.finditer(content)
+             if m.group(1).split()[0] not in _NON_PLACE_WORDS and not all_aliases(m.group(1))}
+    return Features(frozenset(terms), frozenset(concepts), frozenset(polar), tuple(_numbers(content)),
+                    frozenset(places), frozenset(dates), frozenset(actors), frozenset(names) - places,
+                    military, civilian, coop_partner, attack_target, negated, disputing)
+
+
+@lru_cache(maxsize=65536)
+def places_in(content: str) -> frozenset[str]:
+    """Places named in a text: 'near Palmyra', 'in Homs province', "Palmyra's historic citadel"."""
     places = set()
     for m in _PLACE.finditer(content):
         p = m.group(1)
@@ -204,10 +216,4 @@ def features(content: str) -> Features:
     for m in _POSSESSIVE_PLACE.finditer(content):  # "Palmyra's historic citadel"
         if m.group(1) not in _NON_PLACE_WORDS and not all_aliases(m.group(1)) and m.start() > 0:
             places.add(m.group(1).lower())
-    dates = {f"{m.group(1)[:3].lower()}-{int(m.group(2))}" for m in _DATE.finditer(content)}
-    actors = set(all_aliases(content))
-    names = {m.group(1).lower() for m in _NAME.finditer(content)
-             if m.group(1).split()[0] not in _NON_PLACE_WORDS and not all_aliases(m.group(1))}
-    return Features(frozenset(terms), frozenset(concepts), frozenset(polar), tuple(_numbers(content)),
-                    frozenset(places), frozenset(dates), frozenset(actors), frozenset(names) - places,
-                    military, civilian, coop_partner, attack_target, negated, disputing)
+    return frozenset(places)

@@ -34,6 +34,16 @@ def _shared(fa: Features, fb: Features) -> set[str]:
     return common - _DISPUTE_STEMS
 
 
+class _Lead:
+    """'A says ...; B says ...', built only when a rule fires."""
+
+    def __init__(self, a: Assertion, b: Assertion) -> None:
+        self.a, self.b = a, b
+
+    def __format__(self, spec: str) -> str:
+        return f"{_who(self.a)} says {short(self.a.quote, 70)}; {_who(self.b)} says {short(self.b.quote, 70)}"
+
+
 def _relation(stance: str) -> str:
     return {"deny": "denies", "dispute": "disputes"}.get(stance, "contradicts")
 
@@ -125,6 +135,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     if hit:
         return Opposition(a.id, b.id, *hit)
     fa, fb = features(a.quote), features(b.quote)
+    if not (fa.concepts & fb.concepts) and not (fa.military and fb.civilian) and not (
+            fb.military and fa.civilian) and not (fa.coop_partner and fb.attack_target) and not (
+            fb.coop_partner and fa.attack_target) and not (fa.polar and fb.polar):
+        return None  # nothing in common to disagree about
     near = distance is not None and distance <= 2
     best: tuple[str, float, str] | None = None
     for d, o, fd, fo in ((a, b, fa, fb), (b, a, fb, fa)):
@@ -144,7 +158,7 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     else:
         same_event = same_place or same_date or len(shared) >= 2 or (near and len(shared) >= 1)
     bonus = (0.1 if contrast and distance is not None and distance <= 2 else 0.0) + (0.1 if near else 0.0)
-    lead = f"{_who(a)} says {short(a.quote, 70)}; {_who(b)} says {short(b.quote, 70)}"
+    lead = _Lead(a, b)
     if same_event:
         num = _numbers(fa, fb)
         if num:
@@ -203,10 +217,10 @@ def pair_across(new: Sequence[Assertion], stored: Sequence[Assertion]) -> list[O
         for k in n.keys:
             for s in by_key.get(k, ()):
                 seen[s.id] = seen.get(s.id, 0) + 1
-        for sid in seen:
+        for sid, shared in seen.items():
             s = by_id[sid]
-            if s.side == n.side:
-                continue
+            if s.side == n.side or shared < 2:
+                continue  # one shared key is a topic; an event needs two (a place and a term, say)
             o = score_pair(s, n)
             if o and o.score >= THRESHOLD:
                 out.append(Opposition(o.a, o.b, o.relation, o.score, "Across articles: " + o.reason))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import ALIASES, ALIASES_BY_LENGTH, GROUP_SIDES, ORG_HEADS, STATE_BODY_WORDS, side_display
 
@@ -61,8 +62,9 @@ def all_aliases(s: str) -> list[str]:
     return [ALIASES[m.group(1)] for m in _ALIAS_RE.finditer(s)]
 
 
-def _lower_words(s: str) -> list[str]:
-    return [w.lower().strip("’'") for w in _WORD.findall(s)]
+@lru_cache(maxsize=16384)
+def _lower_words(s: str) -> tuple[str, ...]:
+    return tuple(w.lower().strip("’'") for w in _WORD.findall(s))
 
 
 def _edit1(a: str, b: str) -> bool:

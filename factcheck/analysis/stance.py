@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from .features import features, stem
@@ -38,6 +39,7 @@ _SHORT_DISPUTE = re.compile(r"^(?:they|he|she|it|we|i)\s+(?:are|is|was|were|rema
                             r"(?:convinced|persuaded|satisfied)|skeptical|sceptical|unconvinced)\b", re.I)
 
 
+@lru_cache(maxsize=65536)
 def anaphor(content: str) -> tuple[bool, bool]:
     """Is the denied object a reference back ("those reports", "that claim as false", "it")?
     Returns (is_anaphor, is_plural)."""

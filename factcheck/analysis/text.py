@@ -7,6 +7,7 @@ from dataclasses import dataclass
 OPEN_QUOTES = "\"“„«"
 CLOSE_QUOTES = "\"”»"
 QUOTE_CHARS = "\"“”„«»"
+_QUOTE_CHAR = re.compile("[\"“”„«»]")
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'’\-\.]*")
 TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -42,16 +43,14 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at = -1
     straight = False
-    i = start
-    while i < end:
-        ch = text[i]
+    for m in _QUOTE_CHAR.finditer(text, start, end):
+        i, ch = m.start(), m.group(0)
         if open_at < 0:
             if ch in OPEN_QUOTES:
                 open_at, straight = i, ch == '"'
         elif (straight and ch == '"') or (not straight and ch in "”»"):
             spans.append((open_at, i + 1))
             open_at = -1
-        i += 1
     if open_at >= 0 and end - open_at > 1:
         spans.append((open_at, end))
     return spans
