@@ -11,7 +11,7 @@
    assertions, SQLite's integrity check; and whether the batch still lists what is pending.
    At the end: every article of the file is there exactly once.
 2. Server: 20 simulated editors send status changes and verdicts through gunicorn while a
-   gunicorn worker is SIGKILLed every ~0.7 s (the master starts a new one). Afterwards: every
+   gunicorn worker is SIGKILLed every ~2 s (--kill-every; the master starts a new one). Afterwards: every
    acknowledged write is in the database, no refused write is, and no write is torn: each
    assertion's version equals 1 + its status/verdict history rows (an UPDATE without its
    History row, or the reverse, shows as a mismatch). Writes whose connection died are counted
@@ -267,7 +267,7 @@ def server_faults(env: dict, args, tmp: Path) -> dict:
             t.start()
         rng = random.Random(5)
         while time.time() < deadline - 1:
-            time.sleep(rng.uniform(0.4, 1.0))
+            time.sleep(rng.uniform(0.5, 1.5) * args.kill_every)
             workers = worker_pids(server.pid)
             if workers:
                 try:
@@ -282,7 +282,7 @@ def server_faults(env: dict, args, tmp: Path) -> dict:
     log_path = tmp / "writes.json"
     log_path.write_text(json.dumps({key: [w for o in outs for w in o[key]] for key in ("acked", "refused", "unanswered")}))
     result = in_django(env, "_writes", str(log_path))
-    result.update(workers_killed=killed, conflicts_409=sum(o["conflicts"] for o in outs),
+    result.update(workers_killed=killed, editors=args.editors, seconds=args.seconds, conflicts_409=sum(o["conflicts"] for o in outs),
                   server_errors=sum(n for o in outs for k, n in o["errors"].items() if "HTTP 5" in k),
                   connection_errors=dict(sum((Counter({k: n for k, n in o["errors"].items() if "HTTP" not in k})
                                               for o in outs), Counter())),
@@ -325,7 +325,7 @@ def report_import(label: str, r: dict, n: int) -> int:
 
 
 def report_server(label: str, r: dict) -> int:
-    print(f"== {label}: {r['requests']} requests from 20 editors, {r['workers_killed']} gunicorn workers SIGKILLed")
+    print(f"== {label}: {r['requests']} requests from {r['editors']} editors in {r['seconds']:.0f} s, {r['workers_killed']} gunicorn workers SIGKILLed")
     print(f"writes acked {r['acked']}, lost {r['lost']}; refused {r['refused']} ({r['conflicts_409']} stale 409), "
           f"phantom {r['phantom']}; unanswered (connection died) {r['unanswered']}, of which committed "
           f"{r['unanswered_committed']}; torn writes {r['torn']} {r['torn_examples'] or ''}; 5xx {r['server_errors']}")
@@ -346,6 +346,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20, help="length of the server part")
     parser.add_argument("--editors", type=int, default=20)
+    parser.add_argument("--kill-every", type=float, default=2.0, help="mean seconds between worker kills")
     parser.add_argument("--skip-server", action="store_true")
     args = parser.parse_args()
 
