@@ -445,7 +445,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         # The highlighted text changes with the span: reload the reader on the corrected assertion.
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = f"{reverse('article', args=[assertion.article_id])}?assertion={assertion.pk}#panel"
+        response["HX-Refresh"] = "true"
         return response
     return _panel_answer(request, assertion, message="Extraction corrected.")
 
@@ -537,8 +537,8 @@ def annotate(request: HttpRequest, pk: int) -> HttpResponse:
     error = "" if form.is_valid() else _errors(form)
     if not error:
         try:
-            review.annotate(article=article_obj, user=request.user, assertion=assertion,
-                            **{k: form.cleaned_data[k] for k in ("quote", "prefix", "suffix", "start", "end", "body")})
+            note = review.annotate(article=article_obj, user=request.user, assertion=assertion,
+                                   **{k: form.cleaned_data[k] for k in ("quote", "prefix", "suffix", "start", "end", "body")})
         except ValidationError as e:
             error = " ".join(e.messages)
     if error:
@@ -547,7 +547,8 @@ def annotate(request: HttpRequest, pk: int) -> HttpResponse:
                           {"article": article_obj, "annotation_form": form, "note_error": error,
                            "can_annotate": True}, status=422)
         return _render_reader(request, pk, assertion.pk if assertion else None, status=422, annotation_form=form)
-    target = reverse("article", args=[pk]) + (f"?assertion={assertion.pk}#panel" if assertion else "#notes")
+    # A new query string, not just a new fragment, so that htmx's redirect really reloads the page.
+    target = reverse("article", args=[pk]) + (f"?assertion={assertion.pk}&" if assertion else "?") + f"note={note.pk}#notes"
     if request.htmx:
         # New marks change the highlighted text: reload the reader.
         response = HttpResponse(status=204)

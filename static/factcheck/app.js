@@ -51,7 +51,7 @@
     var button = scope && scope.querySelector("[data-" + which + "]");
     if (button) {
       focusItem(scope);
-      button.form.requestSubmit(button);
+      button.click();  // a real click, so htmx sends the button's name and value
     }
   }
 
@@ -98,6 +98,9 @@
     if (target && target.id === "panel") {
       var panel = document.getElementById("panel");
       if (panel && event.detail.requestConfig && event.detail.requestConfig.verb === "get") panel.focus({ preventScroll: true });
+      // A note written now belongs to the assertion whose panel is open.
+      var noteForm = document.querySelector("[data-annotate-form]");
+      if (panel && noteForm && noteForm.elements.assertion) noteForm.elements.assertion.value = panel.dataset.assertion || "";
       markSelected();
     }
   });
