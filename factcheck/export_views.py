@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
-from .exports import EXPORTERS, build_report, export
+from .exports import EXPORTERS, build_report, claimreview, export
 from .exports.html import STYLESHEET
 from .models import Article, Dispute
 
@@ -64,6 +64,8 @@ def _public_page(request: HttpRequest, scope: str, pk: int) -> HttpResponse:
         raise Http404("Nothing published here yet.")
     return render(request, "factcheck/report.html", {
         "report": report,
+        # The page carries its own ClaimReview markup, for search engines.
+        "claimreview_json": claimreview.as_script_json(report),
         "css_href": static(STYLESHEET),
         "newsroom": settings.FACTCHECK_NEWSROOM_NAME,
         "newsroom_url": settings.FACTCHECK_NEWSROOM_URL,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -149,6 +150,17 @@ def test_the_claimreview_download_needs_a_login_but_only_holds_published_verdict
     assert response["Content-Type"] == "application/ld+json"
     assert DRAFT_QUOTE not in response.content.decode()
     assert errors(json.loads(response.content)) == []
+
+
+def test_the_public_page_carries_its_claimreview_markup(client, data):
+    data["published"].quote = PUBLISHED_QUOTE + "</script><script>alert(1)</script>"
+    data["published"].save()
+    page = client.get(reverse("public-dispute-report", args=[data["dispute"].pk])).content.decode()
+    block = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.DOTALL).group(1)
+    docs = json.loads(block)
+    assert errors(docs) == []
+    assert {d["claimReviewed"] for d in docs} == {data["published"].quote, FORMULA_QUOTE}
+    assert "<script>alert(1)" not in page
 
 
 # The schema must be able to say no, or the tests above prove nothing.

@@ -5,6 +5,7 @@ import csv
 import importlib
 import io
 import json
+import re
 from datetime import datetime
 from datetime import timezone as dt_timezone
 
@@ -399,8 +400,10 @@ def test_a_public_page_with_nothing_published_is_not_found(client, data):
 def test_the_public_page_obeys_the_content_security_policy(client, data):
     response = client.get(reverse("public-dispute-report", args=[data["dispute"].pk]))
     page = response.content.decode()
-    assert "<style" not in page and "style=" not in page and "<script" not in page
+    assert "<style" not in page and "style=" not in page
     assert "/static/factcheck/report.css" in page
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    assert re.findall(r"<script\b[^>]*>", page) == [f'<script type="application/ld+json" nonce="{nonce}">']
 
 
 # --- command and admin --------------------------------------------------------------------

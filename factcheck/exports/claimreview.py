@@ -20,6 +20,7 @@ import re
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from ..models import Status
 from .context import Report
@@ -98,6 +99,16 @@ def reviews(report: Report) -> list[dict]:
         for a in sorted(report.assertions, key=lambda a: a.pk)
         if a.status == Status.PUBLISHED and a.verdict_id is not None
     ]
+
+
+# As django.utils.html.json_script: no "</script>" can close the data block early.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def as_script_json(report: Report) -> str:
+    """The reviews as JSON safe to put inside <script type="application/ld+json">; "" if none."""
+    found = reviews(report)
+    return mark_safe(json.dumps(found, ensure_ascii=False).translate(_SCRIPT_ESCAPES)) if found else ""
 
 
 def render(report: Report) -> bytes:
