@@ -325,7 +325,8 @@ def report_import(label: str, r: dict, n: int) -> int:
 
 
 def report_server(label: str, r: dict) -> int:
-    print(f"== {label}: {r['requests']} requests from {r['editors']} editors in {r['seconds']:.0f} s, {r['workers_killed']} gunicorn workers SIGKILLed")
+    print(f"== {label}: {r['requests']} requests from {r['editors']} editors in {r['seconds']:.0f} s, "
+          f"{r['workers_killed']} gunicorn workers SIGKILLed")
     print(f"writes acked {r['acked']}, lost {r['lost']}; refused {r['refused']} ({r['conflicts_409']} stale 409), "
           f"phantom {r['phantom']}; unanswered (connection died) {r['unanswered']}, of which committed "
           f"{r['unanswered_committed']}; torn writes {r['torn']} {r['torn_examples'] or ''}; 5xx {r['server_errors']}")
@@ -348,6 +349,7 @@ def main() -> int:
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--kill-every", type=float, default=2.0, help="mean seconds between worker kills")
     parser.add_argument("--skip-server", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
 
     bad = 0
@@ -365,7 +367,8 @@ def main() -> int:
                 return load.base_env(DATABASE_URL=f"{load.PG_SERVER}/{name}")
 
             label = "SQLite" if vendor == "sqlite" else "PostgreSQL"
-            bad += report_import(f"{label} import", import_faults(fresh_env("import"), args, tmp), args.articles)
+            if not args.skip_import:
+                bad += report_import(f"{label} import", import_faults(fresh_env("import"), args, tmp), args.articles)
             if not args.skip_server:
                 bad += report_server(f"{label} server", server_faults(fresh_env("server"), args, tmp))
         finally:
