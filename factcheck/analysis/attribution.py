@@ -83,6 +83,8 @@ def find_cues(text: str, s0: int, s1: int):
         yield CueMatch(am.start() if am else vs, vs, m.end(), aux, verb)
 
 
+_NOT_A_SOURCE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+)?(?:standards?|rules?|law|plan|"
+                           r"schedule|protocols?|procedures?|regulations|guidelines|tradition)\b")
 ACCORDING = re.compile(r"(?<!\w)[Aa]ccording to\s+")
 _NOUN_BEFORE = frozenset("""the a an those these this that such his her its their our my your media
 news press initial earlier conflicting unconfirmed local official first latest new recent multiple
@@ -334,6 +336,11 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
     prev_end_cue = -1
     # "according to X" frames
     for m in ACCORDING.finditer(text, s0, s1):
+        before = text[s0:m.start()].rstrip()
+        if before and not before.endswith(",") and not INTRO.fullmatch(text[s0:m.start()]):
+            continue  # "stored according to international standards": not a source
+        if _NOT_A_SOURCE.match(text, m.end(), s1):
+            continue
         f = _according(text, sent, m)
         if f:
             f.contrast = contrast_sentence
@@ -420,8 +427,15 @@ def _leading_np(text: str, a: int, b: int) -> tuple[int, int] | None:
     return off, off + end
 
 
+_NARRATIVE_TAIL = re.compile(r",\s+(?:a day|hours|days|weeks|a week|months|shortly|just|two days|"
+                             r"three days)\s+(?:after|before)\b|,\s+(?:amid|despite)\b")
+
+
 def _end_content(text: str, a: int, b: int, kind: str = "indirect") -> tuple[int, int]:
     a, b = _trim(text, a, b)
+    m = _NARRATIVE_TAIL.search(text, a, b)
+    if m:
+        b = m.start()
     m = _COORD_VP.search(text, a, b)
     if m and kind == "indirect":
         b = _trim(text, a, m.start())[1]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, DISPUTE_WORDS, GENERIC,
-                      LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
+                      HEDGES, LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
                       UPPER_BOUND)
 from .speakers import all_aliases
 
@@ -153,13 +153,19 @@ def features(content: str) -> Features:
     military = civilian = 0
     coop_partner = None
     attack_target = None
+    hedged = False
     for i, w in enumerate(lw):
-        if w in NEGATORS or w.endswith("n't") or (w == "out" and i and lw[i - 1] in ("ruled", "rule", "rules")):
-            neg_until = i + 4
+        if w in NEGATORS or w.endswith("n't") or (w == "out" and i and lw[i - 1] in ("ruled", "rule", "rules")) \
+                or (w == "too" and i + 2 < len(lw) and lw[i + 2] == "to"):
+            neg_until = i + 6
             negated = True
             continue
         if w in NEG_SCOPE_END:
+            if w in HEDGES and i <= neg_until:
+                hedged = True  # "could not confirm which side fired first": nothing asserted after
             neg_until = -1
+        if hedged:
+            continue
         if w in DISPUTE_WORDS:
             disputing = True
         if w in MILITARY_TARGETS:

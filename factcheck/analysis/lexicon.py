@@ -40,12 +40,15 @@ for _pos, _negs in (
     ("adequate", "inadequate"), ("secure", "insecure"), ("stable", "unstable"),
     ("working", "broken faulty defective"), ("functioning", "malfunctioning"),
     ("finished", "unfinished incomplete"), ("honest", "dishonest"), ("credible", "implausible"),
-    ("running", "stopped halted suspended cancelled"), ("remain", "remove removed scrapped eliminated"),
-    ("respond", "ignore ignored ignoring"), ("responded", "ignored"),
+    ("running moving operating", "stopped halted suspended cancelled"),
+    ("remain remains", "remove removed scrapped eliminated"),
+    ("respond responded responding", "ignore ignored ignoring"),
 ):
-    ANTONYMS[_pos] = (_pos, True)
+    _first = _pos.split()[0]
+    for _p in _pos.split():
+        ANTONYMS[_p] = (_first, True)
     for _n in _negs.split():
-        ANTONYMS[_n] = (_pos, False)
+        ANTONYMS[_n] = (_first, False)
 
 # Synonyms folded into one concept so "coordination" meets "joint", "sparked" meets "caused".
 CONCEPTS: dict[str, str] = {}
@@ -55,8 +58,8 @@ for _concept, _words in (
              "alliance allied agreement agreed"),
     ("ATTACK", "attack attacks attacked attacking strike strikes struck striking bomb bombs bombed shots "
                "bombing bombings shell shelled shelling target targeted targeting raid raids hit hits "
-               "airstrike airstrikes shot shooting fired"),
-    ("CAUSE", "caused cause causes causing sparked spark ignited ignite started triggered "
+               "airstrike airstrikes shot shooting fired fire"),
+    ("CAUSE", "caused cause causes causing sparked spark ignited ignite started triggered explained "
               "trigger blamed responsible"),
     ("KILL", "killed kill kills killing dead deaths death died die dying fatalities fatal "
              "casualties"),
@@ -65,7 +68,7 @@ for _concept, _words in (
     ("CROSS", "crossed cross crossing entered incursion intrusion violated"),
     ("TEST", "test tests tested testing trial trials"),
     ("EXERCISE", "exercise exercises drill drills maneuvers manoeuvres"),
-    ("SUBSTANCE", "substance substances drug drugs doping steroid steroids"),
+    ("SUBSTANCE", "substance substances drug drugs doping doped steroid steroids cheat cheated cheating"),
     ("DEFECT", "defect defects defective flaw flaws flawed faulty fault malfunction"),
     ("FRAUD", "fraud fraudulent rigged rigging irregularities manipulated"),
     ("SICK", "sick ill illness illnesses infected infections infection outbreak"),
@@ -100,7 +103,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
                 "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "no": 0, "none": 0,
-                "zero": 0, "single": 1, "twice": 2, "once": 1}
+                "zero": 0, "single": 1, "twice": 2, "once": 1, "handful": 4}
 LOWER_BOUND = ("at least", "more than", "over", "above", "upwards of", "in excess of", "no fewer than")
 UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "no more than", "at most")
 APPROX = ("about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated",
@@ -121,8 +124,11 @@ disinformation misinformation erroneous excuse excuses fantasy fabrication smear
 distortion hoax myth fiction slander""".split())
 # Verbs after which a negation no longer covers the clause ("could not confirm which side fired").
 NEG_SCOPE_END = frozenset("""confirm confirmed say said know determine verify specify clear sure
-whether which who what how why when if""".split())
+whether which who what how why when if and but that""".split())
+HEDGES = frozenset("confirm confirmed know determine verify specify clear sure whether".split())
 # Concepts that cannot both hold of one thing: "safe to drink" against "fell sick after drinking".
+# Polar concepts specific enough to oppose two claims a few paragraphs apart ("armed"/"unarmed").
+GENERIC_POLAR = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE", "COOP", "TEST", "EXERCISE"})
 INCOMPATIBLE = frozenset({("safe", "SICK"), ("clean", "SICK"), ("safe", "KILL"), ("peaceful", "ATTACK"),
                           ("safe", "FAULT"), ("working", "FAULT")})
 CONTRAST_MARKERS = ("but", "however", "yet", "while", "whereas", "although", "though", "instead",

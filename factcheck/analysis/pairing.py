@@ -11,11 +11,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from .features import Features, features, stem
-from .lexicon import DISPUTE_WORDS, GENERIC, INCOMPATIBLE
+from .lexicon import DISPUTE_WORDS, GENERIC, GENERIC_POLAR, INCOMPATIBLE
 from .stance import anaphor
 from .types import Assertion, Opposition
 
+import re
+
 THRESHOLD = 0.5
+_FIRST_PERSON = re.compile(r"\b(?:I|I've|I'm|my|me|we|our|us)\b")
 WINDOW = 40  # sentences: contradictions further apart than this in one article are not sought
 _DISPUTE_STEMS = frozenset(stem(w) for w in DISPUTE_WORDS)
 
@@ -42,6 +45,15 @@ class _Lead:
 
     def __format__(self, spec: str) -> str:
         return f"{_who(self.a)} says {short(self.a.quote, 70)}; {_who(self.b)} says {short(self.b.quote, 70)}"
+
+
+def _about_speaker(a: Assertion, b: Assertion) -> bool:
+    """a talks about b's speaker, and b answers in the first person ("Mensah tested positive" /
+    Mensah: "I have never cheated")."""
+    name = (b.speaker_name or "").split()
+    if b.speaker_kind != "person" or not name or len(name[-1]) < 3:
+        return False
+    return name[-1] in a.quote and bool(_FIRST_PERSON.search(b.quote))
 
 
 def _relation(stance: str) -> str:
@@ -153,19 +165,21 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     shared = _shared(fa, fb)
     same_place = bool(pa & pb)
     same_date = bool(fa.dates & fb.dates)
+    about = _about_speaker(a, b) or _about_speaker(b, a)
     if distance is None:
         same_event = (same_place or same_date) and len(shared) >= 2
     else:
-        same_event = same_place or same_date or len(shared) >= 2 or (near and len(shared) >= 1)
+        same_event = same_place or same_date or len(shared) >= 2 or (near and len(shared) >= 1) or about
     bonus = (0.1 if contrast and distance is not None and distance <= 2 else 0.0) + (0.1 if near else 0.0)
     lead = _Lead(a, b)
-    if same_event:
+    if same_event or near:
         num = _numbers(fa, fb)
         if num:
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                               f"Different figures for the same event ({num[0]}: {num[1]}). {lead}")
-        pol = _polarity(fa, fb)
-        if pol and (len(shared) >= 2 or near):
+    pol = _polarity(fa, fb)
+    if pol and (same_event or (distance is not None and distance <= 8 and pol.upper() not in GENERIC_POLAR)):
+        if len(shared) >= 2 or near or about or pol.upper() not in GENERIC_POLAR:
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
     coop = _coop_attack(a, fa, b, fb)

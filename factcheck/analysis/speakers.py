@@ -180,6 +180,11 @@ class SpeakerResolver:
         return self._latest(lambda e: e.kind in ("org", "country") and head in _lower_words(e.name)
                             and all(w in _lower_words(e.name) for w in words), True)
 
+    def side_of(self, word: str) -> str | None:
+        """The side a possessive owner names: 'company' in "the company's figures"."""
+        e = self._short_form(word) or self._by_word(word)
+        return e.side if e else None
+
     def _by_word(self, word: str) -> Entity | None:
         """'Interlink' -> Interlink Rail; 'Simmons' -> Andre Simmons."""
         lw = re.sub(r"(?:’s|'s|’|')$", "", word.lower())
@@ -216,7 +221,10 @@ class SpeakerResolver:
             e = self._by_word(owner)
             if e:
                 return e
-        return self.org_entity(owner)
+        e = self.org_entity(owner)
+        if e is None and owner.isalpha():
+            e = self._remember(Entity(owner, slug(owner), owner, "org"))  # "the laboratory's director"
+        return e
 
     def resolve(self, written: str, pos: int = 0) -> Entity:
         self.pos = pos

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .features import features, stem
 from .lexicon import (ANAPHORIC_NOUNS, CASUALTY_MEASURES, DISPUTE_WORDS, GENERIC, PLURAL_ANAPHORS,
@@ -11,7 +11,7 @@ from .lexicon import (ANAPHORIC_NOUNS, CASUALTY_MEASURES, DISPUTE_WORDS, GENERIC
 from .types import Assertion
 
 _EVALUATIVE_OBJECT = re.compile(
-    r"^\s*(?:it|them|this|that|(?:the|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
+    r"^\s*(?:it|them|(?:the|this|that|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
     r"\s+(?:as\s+)?[\"“]?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
 _DISPUTING_CLAUSE = re.compile(
     r"\b(?:was|is|were|are|be|been|as)\s+(?:\w+\s+)?(?:" + "|".join(sorted(DISPUTE_WORDS))
@@ -78,42 +78,47 @@ def _mentions(a: Assertion, word: str) -> bool:
     return word in a.speaker_name.lower().replace("’", "'") or word in a.side or word in a.speaker.lower()
 
 
-def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4) -> tuple[str, ...]:
+def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4,
+                owner_side: Callable[[str], str | None] | None = None) -> tuple[str, ...]:
     """Ids of the earlier assertions that a denial or dispute answers."""
-    cands = [a for a in earlier if a.side != d.side and a.stance in ("assert", "confirm")
-             and d.sentence - a.sentence <= sentence_window + 2]
+    cands = [a for a in earlier if a.side != d.side and (a.stance in ("assert", "confirm") or (
+             a.stance == "dispute" and not anaphor(a.quote)[0])) and d.sentence - a.sentence <= 10]
     if not cands:
         return ()
     is_anaphor, plural = anaphor(d.quote)
     if is_anaphor:
+        low = d.quote.lower()
+        if re.search(r"\b(?:figures|numbers|count|tally|estimates?)\b", low):
+            cands = [a for a in cands if features(a.quote).numbers] or cands
         owner = _owner(d.quote)
         if owner and owner not in ("its", "their", "his", "her"):
-            owned = [a for a in cands if _mentions(a, owner)]
+            side = owner_side(owner) if owner_side else None
+            owned = [a for a in cands if _mentions(a, owner) or (side and a.side == side)]
             if owned:
                 last = owned[-1]
-                run = [a for a in owned if a.speaker_name == last.speaker_name or a.side == last.side]
+                run = [a for a in owned if a.side == last.side]
                 return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
         out: list[Assertion] = []
-        for a in reversed(earlier):
-            if d.paragraph - a.paragraph > 1 or d.sentence - a.sentence > sentence_window:
+        for a in reversed(cands):
+            if d.sentence - a.sentence > sentence_window or d.paragraph - a.paragraph > (2 if out else 1):
                 break
-            if a.side == d.side:
-                if out:
-                    break
-                continue
-            if a.stance not in ("assert", "confirm"):
-                if out:
-                    break
-                continue
             if out and not plural and a.side != out[0].side:
                 break
             out.append(a)
+        if plural and out:
+            # a plural reference stops at the denier's own side ("those reports" after our own claim)
+            own = [a.sentence for a in earlier if a.side == d.side and a.sentence < d.sentence]
+            if own:
+                out = [a for a in out if a.sentence >= max(own)] or out[:1]
         return tuple(a.id for a in reversed(out))
-    near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands)]
+    near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands
+                                if d.sentence - a.sentence <= sentence_window)]
+    if not near:
+        return ()
     best = max(s for s, _ in near)
     if best < 2:
         return ()
-    return tuple(a.id for s, a in near if s >= best - 0.5 and d.sentence - a.sentence <= sentence_window)
+    return tuple(a.id for s, a in near if s >= best - 0.5)
 
 
 def checkworthiness(content: str, stance: str, speaker_kind: str = "") -> float:
