@@ -48,6 +48,8 @@ class Edge:
     decision: str
     origin: str
 
+    below: float = 0.0  # for edges that skip a column: the y they dip to, under every node
+
     @property
     def bent(self) -> bool:
         return self.x1 == self.x2
@@ -56,6 +58,10 @@ class Edge:
     def d(self) -> str:
         if self.bent:  # both ends in one column: bow out to the right
             return f"M{self.x1:.0f},{self.y1:.0f} C{self.x1 + 70:.0f},{self.y1:.0f} {self.x2 + 70:.0f},{self.y2:.0f} {self.x2:.0f},{self.y2:.0f}"
+        if self.below:  # skips a column: pass under the nodes in between instead of through them
+            x1, y1, x2, y2, low = self.x1, self.y1, self.x2, self.y2, self.below
+            return (f"M{x1:.0f},{y1:.0f} C{x1 + 40:.0f},{y1:.0f} {x1 + 40:.0f},{low:.0f} {x1 + 80:.0f},{low:.0f} "
+                    f"L{x2 - 80:.0f},{low:.0f} C{x2 - 40:.0f},{low:.0f} {x2 - 40:.0f},{y2:.0f} {x2:.0f},{y2:.0f}")
         return f"M{self.x1:.0f},{self.y1:.0f} L{self.x2:.0f},{self.y2:.0f}"
 
     @property
@@ -64,6 +70,8 @@ class Edge:
 
     @property
     def my(self) -> float:
+        if self.below:
+            return self.below - 20
         return (self.y1 + self.y2) / 2 - 6
 
     @property
@@ -113,6 +121,7 @@ def layout(sides: list[tuple[object, list]], oppositions) -> ConflictMap:
                 sublabel=_short(f"{a.get_stance_display()}: {a.quote}", 34),
                 colour=colour, href=a.get_absolute_url(),
             )
+    bottom = TOP + rows * (NODE_HEIGHT + ROW_GAP) - ROW_GAP
     edges = []
     for o in oppositions:
         left, right = nodes.get(o.a_id), nodes.get(o.b_id)
@@ -125,9 +134,10 @@ def layout(sides: list[tuple[object, list]], oppositions) -> ConflictMap:
             y1, y2 = left.cy, right.cy
         else:
             x1, y1, x2, y2 = left.x + NODE_WIDTH, left.cy, right.x, right.cy
+        skips = right.x - left.x > COLUMN_WIDTH
         edges.append(Edge(pk=o.pk, x1=x1, y1=y1, x2=x2, y2=y2, relation=o.relation, decision=o.decision,
-                          origin=o.origin))
+                          origin=o.origin, below=bottom + 24 if skips else 0.0))
     width = max(MARGIN * 2 + len(sides) * COLUMN_WIDTH - (COLUMN_WIDTH - NODE_WIDTH) + 80, 320)
-    height = TOP + rows * (NODE_HEIGHT + ROW_GAP) + MARGIN
+    height = bottom + (40 if any(e.below for e in edges) else 0) + MARGIN
     return ConflictMap(width=int(width), height=int(height), columns=columns, nodes=list(nodes.values()),
                        edges=edges)
