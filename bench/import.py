@@ -70,10 +70,25 @@ MONTHS = ["January", "March", "May", "July", "September", "November"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
-def article(i: int, rng: random.Random) -> dict:
-    town = rng.choice(TOWNS)
+NOUNS = ["schools", "clinics", "bridges", "wells", "bakeries", "factories", "farms", "bus routes", "pharmacies",
+         "libraries", "warehouses", "ferries", "power stations", "markets", "hostels", "quarries", "dairies",
+         "sawmills", "tram lines", "shelters", "orchards", "harbours", "depots", "laboratories", "kilns"]
+VERBS = ["closed", "flooded", "evacuated", "damaged", "reopened", "inspected", "sold", "rebuilt", "seized",
+         "shelled", "abandoned", "privatised", "fined", "licensed", "looted", "quarantined", "audited", "struck"]
+STORY_SIZE = 5  # articles per story: outlets report the same event, and disagree about it
 
-    river = rng.choice(RIVERS)
+
+def story(k: int) -> tuple[str, str, list[str]]:
+    rng = random.Random(k)
+    town, river = rng.choice(TOWNS), rng.choice(RIVERS)
+    claims = [f"{{n}} {noun} near {town} had been {verb}" for noun, verb in
+              zip(rng.sample(NOUNS, 4), rng.sample(VERBS, 4))]
+    claims += [rng.choice(CLAIMS).replace("{town}", town).replace("{river}", river)]
+    return town, river, claims
+
+
+def article(i: int, rng: random.Random) -> dict:
+    town, river, claims = story(i // STORY_SIZE)
 
     def fill(s: str) -> str:
         return s.format(n=rng.randint(2, 900), town=town, river=river, month=rng.choice(MONTHS),
@@ -83,7 +98,7 @@ def article(i: int, rng: random.Random) -> dict:
     named = f"{rng.choice(['Mayor', 'Minister', 'Councillor', 'Spokeswoman', 'Colonel'])} {rng.choice(FIRST)} {rng.choice(LAST)}"
     while words < 600:
         who = named if rng.random() < 0.25 else rng.choice(PEOPLE)[0].format(town=town)
-        claim = fill(rng.choice(CLAIMS))
+        claim = fill(rng.choice(claims))
         kind = rng.random()
         if kind < 0.45:
             s = f"{who} {rng.choice(CUES)} on {rng.choice(DAYS)} that {claim}."
@@ -96,7 +111,7 @@ def article(i: int, rng: random.Random) -> dict:
         para = " ".join([s, fill(rng.choice(FILLER)), fill(rng.choice(FILLER))])
         paragraphs.append(para)
         words += len(para.split())
-    title = f"{town}: {fill(rng.choice(CLAIMS)).capitalize()} (report {i})"
+    title = f"{town}: {fill(claims[0]).capitalize()} (report {i})"
     return {
         "title": title[:200], "url": f"https://news.example/{i}", "outlet": rng.choice(["Gazette", "Herald", "Courier"]),
         "published": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "text": "\n\n".join(paragraphs),
