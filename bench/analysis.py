@@ -138,16 +138,21 @@ def main() -> None:
               f"adding one more: {single * 1000:.0f} ms ({len(found)} pairs)")
 
 
-MAX_POSTING = 400  # keys carried by more assertions than this are too common to block on
+MAX_POSTING = 500  # keys carried by more assertions than this are too common to block on
 
 
 def candidates(index: dict[str, list], new: list) -> list:
+    """Stored assertions sharing a key with the new ones, as the key table's index would give;
+    keys past MAX_POSTING (stop keys, like a document-frequency cut-off) are skipped.
+    Blocking on place and date keys only is enough: pair_across compares claims that share one."""
     seen: dict[str, object] = {}
     for a in new:
         for k in a.keys:
+            if not k.startswith(("place:", "date:")):
+                continue  # pair_across anchors events in a place or a date; block on those
             posting = index.get(k, ())
             if len(posting) > MAX_POSTING:
-                posting = posting[-MAX_POSTING:]  # the most recent ones, as a database query would limit
+                continue
             for s in posting:
                 seen[s.id] = s
     return list(seen.values())

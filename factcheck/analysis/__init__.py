@@ -62,7 +62,7 @@ def analyze(text: str) -> AnalysisResult:
             stance=stance, speaker_start=f.speaker_start, speaker_end=f.speaker_end,
             cue_start=f.cue_start, cue_end=f.cue_end, sentence=f.sentence.index,
             checkworthiness=checkworthiness(content, stance, ent.kind),
-            keys=blocking_keys(content, ent.side if ent.kind == "country" else "", prev_text),
+            keys=blocking_keys(content, ent.side if ent.kind == "country" else "", f.sentence.text, prev_text),
             contrast=f.contrast, speaker_kind=ent.kind, paragraph=f.sentence.paragraph,
         )
         if stance in ("deny", "dispute"):

@@ -219,22 +219,31 @@ def pair_across(new: Sequence[Assertion], stored: Sequence[Assertion]) -> list[O
     """Oppose assertions of a new article to stored assertions of other articles.
 
     The caller passes stored candidates that share a blocking key with the new ones; ids must be
-    unique across both sequences. Each opposition is (stored id, new id)."""
+    unique across both sequences. Each opposition is (stored id, new id). Two claims are compared
+    only when they share two keys, one of them a place or a date: across articles an event is
+    anchored in where or when; an actor or a term alone names a topic."""
+    wanted = {k for n in new for k in n.keys}
     by_key: dict[str, list[Assertion]] = {}
-    by_id = {s.id: s for s in stored}
     for s in stored:
         for k in s.keys:
-            by_key.setdefault(k, []).append(s)
+            if k in wanted:
+                by_key.setdefault(k, []).append(s)
     out: list[Opposition] = []
     for n in new:
-        seen: dict[str, int] = {}
+        shared: dict[str, int] = {}
+        strong: dict[str, Assertion] = {}
         for k in n.keys:
-            for s in by_key.get(k, ()):
-                seen[s.id] = seen.get(s.id, 0) + 1
-        for sid, shared in seen.items():
-            s = by_id[sid]
-            if s.side == n.side or shared < 2:
-                continue  # one shared key is a topic; an event needs two (a place and a term, say)
+            posting = by_key.get(k)
+            if not posting:
+                continue
+            is_strong = k.startswith(("place:", "date:"))
+            for s in posting:
+                shared[s.id] = shared.get(s.id, 0) + 1
+                if is_strong:
+                    strong[s.id] = s
+        for sid, s in strong.items():
+            if shared[sid] < 2 or s.side == n.side:
+                continue
             o = score_pair(s, n)
             if o and o.score >= THRESHOLD:
                 out.append(Opposition(o.a, o.b, o.relation, o.score, "Across articles: " + o.reason))

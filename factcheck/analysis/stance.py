@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from .features import features, stem
+from .features import features, places_in, stem
 from .lexicon import (ANAPHORIC_NOUNS, CASUALTY_MEASURES, DISPUTE_WORDS, GENERIC, PLURAL_ANAPHORS,
                       STOPWORDS)
 from .types import Assertion
@@ -20,6 +20,9 @@ _DISPUTING_CLAUSE = re.compile(
 _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:(?:those|these|the|such|that|this|its|their|his|her|any|all|earlier|media|"
     r"the\s+\w+’s|the\s+\w+'s|[A-Z][\w\-]+’s|[A-Z][\w\-]+'s)\s+)*(?:[\w\-]+\s+){0,2}?(\w+)\b")
+
+
+_KEY_WORD = re.compile(r"[A-Za-z][a-z\-]+")
 
 
 def refine_stance(cue_stance: str, verb: str, content: str) -> str:
@@ -145,7 +148,7 @@ def checkworthiness(content: str, stance: str, speaker_kind: str = "") -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
-def blocking_keys(content: str, side: str, context: str = "") -> frozenset[str]:
+def blocking_keys(content: str, side: str, *context: str) -> frozenset[str]:
     """A few lower-case keys naming what the assertion is about, for cross-article blocking."""
     f = features(content)
     keys: list[str] = []
@@ -156,9 +159,15 @@ def blocking_keys(content: str, side: str, context: str = "") -> frozenset[str]:
         actors.add(side)
     keys += [f"actor:{a}" for a in sorted(actors)][:3]
     keys += [f"actor:{n.replace(' ', '-')}" for n in sorted(f.names, key=len, reverse=True)[:2]]
-    terms = sorted((t for t in f.terms if len(t) >= 5 and t not in GENERIC and t not in STOPWORDS
-                    and not t.isdigit()), key=lambda t: (-len(t), t))
+    words = {w.lower().rstrip("s") if len(w) > 5 else w.lower() for w in _KEY_WORD.findall(content)}
+    terms = sorted((t for t in words if len(t) >= 5 and t not in GENERIC and t not in STOPWORDS
+                    and t not in f.places), key=lambda t: (-len(t), t))
     keys += [f"term:{t}" for t in terms[:3]]
-    if not f.places and context:
-        keys += [f"place:{p}" for p in sorted(features(context).places)][:1]
+    for ctx in context:  # no place of its own: the sentence's, else the previous sentence's
+        if f.places or not ctx:
+            break
+        found = sorted(places_in(ctx))[:1]
+        if found:
+            keys += [f"place:{p}" for p in found]
+            break
     return frozenset(keys[:10])
