@@ -25,7 +25,12 @@ def analyze(text: str) -> AnalysisResult:
     sentences = split_sentences(text)
     frames = []
     for s in sentences:
-        frames.extend(find_frames(text, s))
+        try:
+            found = find_frames(text, s)
+        except (IndexError, ValueError, KeyError):
+            # One sentence the grammar rules cannot handle must never cost the whole article.
+            continue
+        frames.extend(f for f in found if 0 <= f.start < f.end <= len(text))
     frames.extend(continuation_frames(text, sentences, frames))
     frames.sort(key=lambda f: (f.sentence.index, f.speaker_start if f.speaker_start < f.start else f.start))
     resolver = SpeakerResolver(text, tuple((s.start, s.end) for s in sentences if s.headline))
