@@ -105,6 +105,48 @@ def test_the_login_form_needs_the_token(editor):
     assert response.status_code == 302
 
 
+@pytest.mark.django_db
+def test_an_htmx_status_change_needs_the_token_from_the_pages_hx_headers(editor):
+    from factcheck.models import Assertion, History
+    from tests.workbench_factories import palmyra_dispute
+
+    d = palmyra_dispute()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    page = client.get(f"/articles/{d['article'].pk}/?assertion={d['claim'].pk}").content.decode()
+    # What htmx sends: the header named on <body hx-headers=...>.
+    token = re.search(r"""hx-headers='\{"X-CSRFToken": "([^"]+)"\}'""", page).group(1)
+    url = f"/assertions/{d['claim'].pk}/status/"
+    data = {"status": "in_progress", "version": 1, "note": ""}
+
+    refused = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert refused.status_code == 403
+    assert Assertion.objects.get(pk=d["claim"].pk).status == "unreviewed"
+    assert not History.objects.filter(assertion=d["claim"]).exists()
+
+    accepted = client.post(url, data, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token)
+    assert accepted.status_code == 200
+    assert Assertion.objects.get(pk=d["claim"].pk).status == "in_progress"
+
+
+@pytest.mark.django_db
+def test_a_plain_form_post_works_with_the_token_in_the_form(editor):
+    from factcheck.models import Annotation
+    from tests.workbench_factories import palmyra_dispute
+
+    d = palmyra_dispute()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    page = client.get(f"/articles/{d['article'].pk}/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    claim = d["claim"]
+    data = {"quote": claim.quote, "start": claim.start, "end": claim.end, "body": "Check this.", "prefix": "", "suffix": ""}
+    assert client.post(f"/articles/{d['article'].pk}/annotate/", data).status_code == 403
+    assert Annotation.objects.count() == 0
+    assert client.post(f"/articles/{d['article'].pk}/annotate/", {**data, "csrfmiddlewaretoken": token}).status_code == 302
+    assert Annotation.objects.count() == 1
+
+
 def csp_of(response) -> str:
     header = response.headers.get("Content-Security-Policy")
     assert header, "no Content-Security-Policy header"
