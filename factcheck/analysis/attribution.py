@@ -159,7 +159,9 @@ ROLE_APPOSITION = re.compile(
     r"captain|doctor|physician|mayor|governor|senator|organizer|organiser|representative|"
     r"adviser|advisor|aide|owner|editor|economist|scientist|expert|investigator|officer|"
     r"sheriff|prosecutor|judge|counsel|agent|pilot|driver|resident|witness|activist|campaigner|"
-    r"superintendent|commissioner|inspector|chancellor|ambassador|envoy|negotiator|vice)\b",
+    r"superintendent|commissioner|inspector|chancellor|ambassador|envoy|negotiator|vice|specialist|"
+    r"epidemiologist|toxicologist|engineer|nurse|teacher|consultant|strategist|historian|lecturer|"
+    r"fellow|partner|associate|veteran|survivor|expert)\b",
     re.I)
 
 
@@ -381,7 +383,7 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if f is None:
             continue
         # a cue inside the content of an earlier frame, not opened by a clause break, is nested
-        nested = [g for g in frames if g.kind != "according" and g.start <= f.speaker_start < g.end]
+        nested = [g for g in frames if g.kind in ("indirect", "participle") and g.start <= f.speaker_start]
         if nested and not (f.broke or f.contrast) and f.kind == "indirect":
             continue
         cut_at = f.speaker_start if f.speaker_start > f.sentence.start and f.speaker_start < f.cue_start \

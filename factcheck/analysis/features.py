@@ -104,6 +104,10 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
         after = _TOKEN.findall(content[m.end():m.end() + 60])[:4]
         before_words = _TOKEN.findall(content[max(0, m.start() - 40):m.start()])[-3:]
         measure = unit
+        first = after[0].lower() if after else ""
+        if not measure and first.isalpha() and first not in STOPWORDS and first not in GENERIC \
+                and first not in CASUALTY_MEASURES and len(first) > 2:
+            measure = CONCEPTS.get(first) or stem(first)  # "27 crashes", "three shots"
         if not measure:
             for w in after + before_words:
                 lw = w.lower()
@@ -119,7 +123,7 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
                 if lw not in STOPWORDS and lw not in GENERIC and lw.isalpha() and len(lw) > 3:
                     measure = stem(lw)
                     break
-        if any(w.lower() in ("its", "our", "their") for w in after[:2]):
+        if not unit and first == "of" and len(after) > 1 and after[1].lower() in ("its", "our", "their"):
             continue  # "one of its soldiers": the speaker's own count, not the other side's
         if raw == "no" and not measure:
             continue

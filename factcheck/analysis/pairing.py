@@ -47,6 +47,23 @@ class _Lead:
         return f"{_who(self.a)} says {short(self.a.quote, 70)}; {_who(self.b)} says {short(self.b.quote, 70)}"
 
 
+_DEFENSIVE = re.compile(r"\b(?:returned fire|(?:came|come|coming) under (?:\w+ )?(?:fire|attack)|in response to|"
+                        r"retaliat\w*|self-defen[cs]e|responded to (?:an? )?(?:attack|fire|shelling)|"
+                        r"(?:was|were) attacked first|fired first)\b", re.I)
+
+
+def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
+    """'X's troops opened fire' / X: 'we only returned fire'; or 'we never fired a shot'."""
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        if not _DEFENSIVE.search(y.quote):
+            continue
+        blames_y = y.side in fx.actors and ("ATTACK", True) in fx.polar
+        denies_firing = ("ATTACK", False) in fx.polar and not _DEFENSIVE.search(x.quote)
+        if blames_y or denies_firing:
+            return f"Who fired first: {_who(y)} says it only responded, {_who(x)} says otherwise"
+    return None
+
+
 def _about_speaker(a: Assertion, b: Assertion) -> bool:
     """a talks about b's speaker, and b answers in the first person ("Mensah tested positive" /
     Mensah: "I have never cheated")."""
@@ -179,9 +196,13 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                               f"Different figures for the same event ({num[0]}: {num[1]}). {lead}")
     pol = _polarity(fa, fb)
     if pol and (same_event or (distance is not None and distance <= 8 and pol.upper() not in GENERIC_POLAR)):
-        if len(shared) >= 2 or near or about or pol.upper() not in GENERIC_POLAR:
+        others = {c for c in shared if c.lower() != pol}
+        if about or pol.upper() not in GENERIC_POLAR or (others and (near or same_place or len(others) >= 2)):
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
+    first = _who_fired_first(a, fa, b, fb)
+    if first and distance is not None and distance <= 6:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus), f"{first}. {lead}")
     coop = _coop_attack(a, fa, b, fb)
     if coop:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),

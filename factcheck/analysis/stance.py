@@ -66,7 +66,7 @@ def anaphor(content: str) -> tuple[bool, bool]:
 
 def _owner(content: str) -> str | None:
     """'the agency's findings' -> 'agency'."""
-    m = re.match(r"^\s*(?:the\s+|The\s+)?([\w\-]+)(?:’s|'s)\s", content)
+    m = re.match(r"^[\s\"“]*(?:the\s+|The\s+)?([\w\-]+)(?:’s|'s)\s", content)
     return m.group(1).lower() if m else None
 
 
@@ -85,7 +85,8 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
                 owner_side: Callable[[str], str | None] | None = None) -> tuple[str, ...]:
     """Ids of the earlier assertions that a denial or dispute answers."""
     cands = [a for a in earlier if a.side != d.side and (a.stance in ("assert", "confirm") or (
-             a.stance == "dispute" and not anaphor(a.quote)[0])) and d.sentence - a.sentence <= 10]
+             a.stance == "dispute" and (not anaphor(a.quote)[0] or len(a.quote.split()) > 6)))
+             and d.sentence - a.sentence <= 10]
     if not cands:
         return ()
     is_anaphor, plural = anaphor(d.quote)
@@ -103,11 +104,11 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
                 return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
         out: list[Assertion] = []
         for a in reversed(cands):
-            if d.sentence - a.sentence > sentence_window or d.paragraph - a.paragraph > (2 if out else 1):
-                break
-            if out and not plural and a.side != out[0].side:
+            if d.sentence - a.sentence > sentence_window or d.paragraph - a.paragraph > 1:
                 break
             out.append(a)
+            if not plural:
+                break  # "the claim", "that account": the nearest claim of another side
         if plural and out:
             # a plural reference stops at the denier's own side ("those reports" after our own claim)
             own = [a.sentence for a in earlier if a.side == d.side and a.sentence < d.sentence]
