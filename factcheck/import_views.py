@@ -114,8 +114,16 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("factcheck.add_article", raise_exception=True)
+@require_http_methods(["GET", "POST"])
 def import_batch(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
+    if request.method == "POST":
+        # A batch that stopped (worker killed, server error) picks up where its pending list says.
+        if request.POST.get("action") == "resume" and batch.status == ImportBatch.Status.FAILED and batch.pending:
+            batch.status = ImportBatch.Status.QUEUED
+            batch.save(update_fields=["status"])
+            importing.process_batch(batch, remaining=True)
+        return redirect(batch)
     context = {"batch": batch, "running": batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING)}
     if request.htmx:
         response = render(request, "factcheck/import_batch.html#progress", context)

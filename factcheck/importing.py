@@ -280,7 +280,8 @@ def run_batch(batch: ImportBatch, *, user=None, analyse: bool = True,
     it again after a crash resumes where it stopped."""
     user = user or batch.created_by
     batch.status = ImportBatch.Status.RUNNING
-    batch.save(update_fields=["status"])
+    batch.finished_at = None
+    batch.save(update_fields=["status", "finished_at"])
     try:
         while batch.pending:
             item = batch.pending[0]
@@ -311,9 +312,10 @@ def run_batch(batch: ImportBatch, *, user=None, analyse: bool = True,
     return batch
 
 
-def process_batch(batch: ImportBatch) -> None:
+def process_batch(batch: ImportBatch, *, remaining: bool = False) -> None:
     """Run a batch now if it is small, else hand it to the task queue."""
-    if batch.total > settings.FACTCHECK_BACKGROUND_IMPORT_THRESHOLD:
+    size = batch.total - batch.processed if remaining else batch.total
+    if size > settings.FACTCHECK_BACKGROUND_IMPORT_THRESHOLD:
         from .tasks import run_import_batch
 
         run_import_batch.enqueue(batch.pk)

@@ -159,3 +159,40 @@ def test_the_batch_page_needs_the_import_permission(client, viewer):
     batch = ImportBatch.objects.create(source="x")
     client.force_login(viewer)
     assert client.get(batch.get_absolute_url()).status_code == 403
+
+
+def test_a_new_revision_lists_its_orphaned_annotations_on_the_result(editor_client):
+    from factcheck.models import Annotation
+
+    paste(editor_client, text=BRIDGE, url="https://news.example/bridge")
+    old = Article.objects.get()
+    quote = "found no damage"
+    Annotation.objects.create(article=old, quote=quote, start=BRIDGE.index(quote), end=BRIDGE.index(quote) + len(quote),
+                              body="Ask for the inspection report.")
+    response = paste(editor_client, text=BRIDGE.replace(quote, "found minor wear"), url="https://news.example/bridge")
+    page = editor_client.get(response.url).content.decode()
+    new = Article.objects.exclude(pk=old.pk).get()
+    assert new.revision_of == old
+    assert "Orphaned annotations" in page and "Ask for the inspection report." in page
+    assert "New revision of" in page
+    assert Annotation.objects.get(article=new).orphaned
+
+
+def test_a_reviewer_may_import_too(reviewer_client):
+    assert reviewer_client.get(reverse("import")).status_code == 200
+
+
+def test_a_failed_batch_can_be_resumed_from_its_page(editor_client, editor, media):
+    lines = "\n".join(json.dumps({"title": f"T{n}", "text": article_text(n)}) for n in range(3))
+    folder = media / "imports" / "x"
+    folder.mkdir(parents=True)
+    (folder / "a.jsonl").write_text(lines)
+    batch = ImportBatch.objects.create(source="a.jsonl", created_by=editor, status="failed", total=3, processed=1,
+                                       imported=1, pending=[{"name": "a.jsonl", "path": "imports/x/a.jsonl", "done": 1}])
+    page = editor_client.get(batch.get_absolute_url()).content.decode()
+    assert "Resume" in page
+    response = editor_client.post(batch.get_absolute_url(), {"action": "resume"})
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    assert (batch.status, batch.imported, batch.processed) == ("done", 3, 3)
+    assert list(Article.objects.order_by("title").values_list("title", flat=True)) == ["T1", "T2"]
