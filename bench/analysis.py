@@ -138,7 +138,7 @@ def main() -> None:
               f"adding one more: {single * 1000:.0f} ms ({len(found)} pairs)")
 
 
-MAX_POSTING = 500  # keys carried by more assertions than this are too common to block on
+MAX_POSTING = 200  # keys carried by more assertions than this are too common to block on
 
 
 def candidates(index: dict[str, list], new: list) -> list:

@@ -51,6 +51,7 @@ _ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publi
         r"could|may|might|can|must|should)")
 _CUE_WORDS = frozenset(_VERBS) | frozenset(PARTICIPLES)
 _WORDS_RE = re.compile(r"(?<![\w\-])(rul(?:ed|es|e) out|[a-z]+)(?![\w\-])")
+_AUX_WORDS = frozenset(_ADV[3:-1].split("|"))
 _AUX_BEFORE = re.compile(r"(?:(?<![\w\-])" + _ADV + r"\s+|n't\s+)+$")
 
 
@@ -78,9 +79,20 @@ def find_cues(text: str, s0: int, s1: int):
         if verb not in _CUE_WORDS:
             continue
         vs = m.start()
-        am = _AUX_BEFORE.search(text, max(s0, vs - 80), vs)
-        aux = am.group(0) if am else ""
-        yield CueMatch(am.start() if am else vs, vs, m.end(), aux, verb)
+        start = vs
+        while True:  # walk back over "has also", "did not", "will"
+            j = start - 1
+            while j >= s0 and text[j] == " ":
+                j -= 1
+            k = j
+            while k >= s0 and (text[k].isalpha() or text[k] == "'"):
+                k -= 1
+            word = text[k + 1:j + 1]
+            if j < start - 1 and (word in _AUX_WORDS or word == "n't" or word.endswith("n't")):
+                start = k + 1
+            else:
+                break
+        yield CueMatch(start, vs, m.end(), text[start:vs], verb)
 
 
 _NOT_A_SOURCE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+)?(?:standards?|rules?|law|plan|"

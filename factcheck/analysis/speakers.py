@@ -116,15 +116,27 @@ class SpeakerResolver:
     def __init__(self, text: str = "", skip: tuple[tuple[int, int], ...] = ()) -> None:
         self.entities: list[Entity] = []
         # organisations named in the journalist's narration ("Corvan Motors announced ...")
-        self.mentions: list[tuple[int, Entity]] = []
+        self.text, self.skip = text, skip
+        self._mentions: list[tuple[int, Entity]] | None = None
+        self.pos = 0
+
+    @property
+    def mentions(self) -> list[tuple[int, Entity]]:
+        if self._mentions is None:
+            self._mentions = self._scan_mentions(self.text, self.skip)
+        return self._mentions
+
+    @staticmethod
+    def _scan_mentions(text: str, skip) -> list[tuple[int, Entity]]:
+        found: list[tuple[int, Entity]] = []
         for m in _ORG_MENTION.finditer(text):
             name = m.group(0).strip()
             words = _lower_words(name)
             if any(a <= m.start() < b for a, b in skip):
                 continue
             if len(words) >= 2 and any(w in _ORG_WORDS for w in words) and not find_alias(name):
-                self.mentions.append((m.start(), Entity(name, slug(name), name, "org")))
-        self.pos = 0
+                found.append((m.start(), Entity(name, slug(name), name, "org")))
+        return found
 
     def _remember(self, e: Entity) -> Entity:
         self.entities.append(e)
