@@ -164,8 +164,7 @@ _CONTENT_BAD_START = re.compile(
     r"^(?:was|were|is|are|had|has|have|did|would|could|should|will|to|for|by|with|"
     r"from|up|off|out|back|into)\b", re.I)
 ROLE_APPOSITION = re.compile(
-    r"^(?:,\s*)?(?:(?:a|an|the)\s+)?(?:former\s+|senior\s+|chief\s+|deputy\s+|top\s+|local\s+|"
-    r"lead\s+|[A-Z][\w\.\-]*\s+)*(?:head|director|chief|spokesman|spokeswoman|spokesperson|"
+    r"^(?:,\s*)?(?:(?:a|an|the)\s+)?(?:[\w\.\-’']+\s+){0,3}?(?:head|director|chief|spokesman|spokeswoman|spokesperson|"
     r"leader|member|president|chairman|chairwoman|chair|secretary|minister|official|professor|"
     r"lawyer|attorney|analyst|researcher|founder|ceo|executive|manager|commander|general|coach|"
     r"captain|doctor|physician|mayor|governor|senator|organizer|organiser|representative|"

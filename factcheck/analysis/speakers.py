@@ -276,6 +276,8 @@ class SpeakerResolver:
                 return self._remember(Entity(sp, org.side, org.side_name, "person"))
         # "The agency's acting administrator, Susan Cho" / "Her lawyer, Paul Grant"
         m = _OWNER_PRONOUN.match(head) or _POSSESSIVE_HEAD.match(head)
+        if m and m.group(m.lastindex).lower() in _ORG_WORDS:
+            m = None  # "The Eastgate Residents' Association" is a name, not a role
         if m and not find_alias(head.split("’s")[0].split("'s")[0]) and (appos_name or m.re is _OWNER_PRONOUN
                                                                        or not head[:1].isupper() or head.startswith("The ")):
             owner_text = head.split()[0] if m.re is _OWNER_PRONOUN else m.group(1)
