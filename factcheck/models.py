@@ -263,6 +263,8 @@ class Dispute(models.Model):
 
     class Meta:
         ordering = ["-score", "-updated_at"]
+        # The queue walks disputes in this order and stops at a page.
+        indexes = [models.Index(fields=["-score", "-updated_at"], name="dispute_queue_order")]
 
     def __str__(self) -> str:
         return self.title
@@ -309,6 +311,8 @@ class Opposition(models.Model):
             models.CheckConstraint(condition=Q(a__lt=F("b")), name="opposition_ordered_distinct_pair"),
             models.UniqueConstraint(fields=["a", "b"], name="opposition_unique_pair"),
         ]
+        # The queue counts the pairs still to decide per dispute.
+        indexes = [models.Index(fields=["dispute", "decision"], name="opposition_dispute_decision")]
 
     def __str__(self) -> str:
         return f"#{self.a_id} {self.relation} #{self.b_id}"
