@@ -134,7 +134,7 @@ _DEMONSTRATIVE = re.compile(
     r"decision|criticism|proposal|request|offer|demand)s?\b(?!\s+(?:is|was|were|are|has|had)\b)")
 THAT = re.compile(r"\s*,?\s*that\b\s*")
 CLAUSE_BREAK = re.compile(
-    r"(?:;|\s--\s|\s—\s|—|,\s*(?:but|while|whereas|although|though|yet|as|because|even as|"
+    r"(?:;|\s--\s|\s[-–—]\s|—|\)\s*[-–—]\s|,\s*(?:but|while|whereas|although|though|yet|as|because|even as|"
     r"after|when)\b|\bbut\b|\bwhile\b|\bwhereas\b|:\s)")
 AND_BREAK = re.compile(r",\s*and\b")
 INTRO = re.compile(

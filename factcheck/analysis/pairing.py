@@ -64,6 +64,32 @@ def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> 
     return None
 
 
+_CAUSE_PHRASE = re.compile(r"\b(?:caused|started|sparked|triggered|ignited|set off)\s+(?:by|at|in|from)\s+"
+                           r"|\b(?:linked to|due to|blamed on|the result of|traced to)\s+", re.I)
+
+
+def _cause_of(quote: str) -> tuple[str, frozenset[str]] | None:
+    m = _CAUSE_PHRASE.search(quote)
+    if not m or re.search(r"\b(?:not|no|never)\b", quote[max(0, m.start() - 25):m.start()]):
+        return None
+    words = re.findall(r"[A-Za-z][\w\-]*", quote[m.end():])[:6]
+    phrase = []
+    for w in words:
+        if w.lower() in ("which", "that", "who", "and", "about", "on", "last", "after", "before", "when"):
+            break
+        phrase.append(w)
+    toks = frozenset(stem(w) for w in phrase if w.lower() not in ("a", "an", "the", "its", "their", "his", "her"))
+    return (" ".join(phrase), toks) if toks else None
+
+
+def _rival_causes(a: Assertion, b: Assertion) -> tuple[str, str] | None:
+    """'started by a power line' against 'started at a campsite'."""
+    ca, cb = _cause_of(a.quote), _cause_of(b.quote)
+    if ca and cb and not (ca[1] & cb[1]):
+        return ca[0], cb[0]
+    return None
+
+
 def _about_speaker(a: Assertion, b: Assertion) -> bool:
     """a talks about b's speaker, and b answers in the first person ("Mensah tested positive" /
     Mensah: "I have never cheated")."""
@@ -203,6 +229,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     first = _who_fired_first(a, fa, b, fb)
     if first and distance is not None and distance <= 6:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus), f"{first}. {lead}")
+    causes = _rival_causes(a, b)
+    if causes and (same_event or (distance is not None and distance <= 8)) and shared - {"CAUSE"}:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                          f"Two causes for one event: {causes[0]} against {causes[1]}. {lead}")
     coop = _coop_attack(a, fa, b, fb)
     if coop:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),

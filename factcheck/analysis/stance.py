@@ -14,7 +14,7 @@ _EVALUATIVE_OBJECT = re.compile(
     r"^\s*(?:it|them|(?:the|this|that|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
     r"\s+(?:as\s+)?[\"“]?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
 _DISPUTING_CLAUSE = re.compile(
-    r"\b(?:was|is|were|are|be|been|as)\s+(?:\w+\s+)?(?:" + "|".join(sorted(DISPUTE_WORDS))
+    r"\b(?:was|is|were|are|be|been|as)\s+[\"“]?(?:\w+\s+)?[\"“]?(?:" + "|".join(sorted(DISPUTE_WORDS))
     + r"|not true|not accurate|not correct|not honest|without (?:any )?(?:basis|foundation|merit))\b"
     r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b", re.I)
 _ANAPHOR_HEAD = re.compile(

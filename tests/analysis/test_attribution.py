@@ -121,3 +121,13 @@ def test_a_participle_attribution_belongs_to_the_subject():
     found = assertions("The airline cancelled 40 flights, saying the storm made landing unsafe.")
     assert found[-1].speaker == "The airline"
     assert found[-1].quote == "the storm made landing unsafe"
+
+
+def test_a_wire_dateline_is_not_part_of_the_speaker():
+    a = only("KYIV (Reuters) - Ukraine's air force said on Tuesday that it shot down 20 drones.")
+    assert a.speaker == "Ukraine's air force"
+    assert a.side == "ukraine"
+
+
+def test_according_to_a_standard_is_not_a_source():
+    assert len(assertions("She said the sample was stored according to international standards.")) == 1

@@ -90,3 +90,29 @@ def test_pair_across_ignores_candidates_of_the_same_side():
     a = analyze("Moscow said the plant was hit.").assertions[0]
     b = analyze("The Kremlin said the plant was not hit.").assertions[0]
     assert pair_across([Assertion(**{**vars(b), "id": "n"})], [Assertion(**{**vars(a), "id": "s"})]) == []
+
+
+def test_two_rival_causes_for_one_fire_contradict():
+    r = analyze("Investigators said the fire was started by a faulty heater. "
+                "The landlord said the fire started in a neighbour's kitchen.")
+    assert len(r.oppositions) == 1
+    assert "causes" in r.oppositions[0].reason
+
+
+def test_only_returning_fire_answers_a_claim_of_being_attacked():
+    r = analyze("Serbia's army said Kosovo police opened fire on its patrol near Jarinje. "
+                "Pristina said its officers had only returned fire after coming under attack.")
+    assert len(r.oppositions) == 1
+    assert "fired first" in r.oppositions[0].reason
+
+
+def test_a_lower_bound_far_below_another_count_still_differs():
+    r = analyze("The agency said at least 20 crashes were linked to the defect in the Vanta van. "
+                "A consumer group said 45 crashes were linked to the defect in the Vanta van.")
+    assert len(r.oppositions) == 1
+
+
+def test_a_hedged_negation_asserts_nothing():
+    r = analyze("Kyiv said its soldiers had not fired a shot near Bakhmut. "
+                "Monitors said they could not confirm which side fired first near Bakhmut.")
+    assert r.oppositions == []

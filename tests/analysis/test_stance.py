@@ -68,3 +68,11 @@ def test_blocking_keys_are_few_lower_case_and_typed():
     assert all(k == k.lower() and k.split(":")[0] in {"place", "actor", "date", "term"} for k in a.keys)
     assert "date:mar-3" in a.keys
     assert any(k.startswith("place:") for k in a.keys)
+
+
+def test_calling_claims_propaganda_in_quotes_is_a_dispute_of_them():
+    r = analyze("Ukraine's air force said it shot down 20 drones. "
+                'Russian Foreign Ministry spokeswoman Maria Zakharova said the claims were "pure propaganda."')
+    d = by_quote(r, "pure propaganda")
+    assert d.stance == "dispute"
+    assert d.refers_to == (by_quote(r, "shot down").id,)
