@@ -21,7 +21,7 @@ from django.utils import timezone
 from . import audit
 from .analyzing import AnalysisSummary, analyze_article
 from .models import Annotation, Article, ImportBatch, content_hash
-from .parsers import Entry, ImportRejected, entry_from_text, format_for, from_html, parse_file
+from .parsers import Entry, ImportRejected, entry_from_text, format_for, from_html, parse_file, sanitise_html
 
 __all__ = ["ImportRejected", "ImportOutcome", "import_text", "import_entry", "import_url", "run_batch"]
 
@@ -51,6 +51,8 @@ def import_text(*, text: str, title: str = "", url: str = "", canonical_url: str
             f"The article is {len(text):,} characters long; the limit is {settings.FACTCHECK_MAX_ARTICLE_CHARS:,}."
         )
     title = " ".join((title or "").split()) or text.split("\n", 1)[0][:200]
+    # Every path ends here, so the snapshot is cleaned here too, whoever called us with what.
+    html = sanitise_html(html) if html and html.strip() else ""
     digest = content_hash(text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
