@@ -71,7 +71,7 @@ def analyze(text: str) -> AnalysisResult:
             contrast=f.contrast, speaker_kind=ent.kind, paragraph=f.sentence.paragraph,
         )
         if stance in ("deny", "dispute"):
-            refs = find_refers(a, assertions, owner_side=resolver.side_of)
+            refs = find_refers(a, assertions, owner_side=resolver.side_of, text=text)
             if refs:
                 a = _replace(a, refers_to=refs)
         assertions.append(a)

@@ -81,8 +81,29 @@ def _mentions(a: Assertion, word: str) -> bool:
     return word in a.speaker_name.lower().replace("’", "'") or word in a.side or word in a.speaker.lower()
 
 
+_HINTS = {  # what a referring noun usually points at: "the result" is a win, "the report" was one
+    "result": r"\b(?:won|win|wins|victory|elected|re-elected|defeat\w*|lost|beat)\b",
+    "results": r"\b(?:won|win|wins|victory|elected|re-elected|defeat\w*|lost|beat)\b",
+    "outcome": r"\b(?:won|win|wins|victory|elected|re-elected|defeat\w*|lost|beat)\b",
+    "report": r"\breport\b", "findings": r"\b(?:found|find|concluded|report)\b",
+    "verdict": r"\b(?:guilty|convicted|acquitted|ruled)\b", "ruling": r"\bruled\b",
+    "figures": r"\d", "numbers": r"\d", "tally": r"\d", "count": r"\d", "estimate": r"\d",
+    "theory": r"\b(?:believe[sd]?|theory|suspect\w*|may|might|could|likely)\b",
+}
+
+
+def _hinted(d: Assertion, cands: list[Assertion], text: str) -> list[Assertion]:
+    words = re.findall(r"[a-z]+", d.quote.lower())[:5]
+    for w in words:
+        if w in _HINTS:
+            pat = re.compile(_HINTS[w], re.I)
+            return [a for a in cands if pat.search(a.quote) or (
+                text and a.speaker_end > 0 and pat.search(text[a.speaker_end:a.start]))]
+    return []
+
+
 def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4,
-                owner_side: Callable[[str], str | None] | None = None) -> tuple[str, ...]:
+                owner_side: Callable[[str], str | None] | None = None, text: str = "") -> tuple[str, ...]:
     """Ids of the earlier assertions that a denial or dispute answers."""
     cands = [a for a in earlier if a.side != d.side and (a.stance in ("assert", "confirm") or (
              a.stance == "dispute" and (not anaphor(a.quote)[0] or len(a.quote.split()) > 6)))
@@ -102,6 +123,10 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
                 last = owned[-1]
                 run = [a for a in owned if a.side == last.side]
                 return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
+        if not plural:
+            hinted = [a for a in _hinted(d, cands, text) if d.paragraph - a.paragraph <= 3]
+            if hinted:
+                return (hinted[-1].id,)
         out: list[Assertion] = []
         for a in reversed(cands):
             if d.sentence - a.sentence > sentence_window or d.paragraph - a.paragraph > 1:
