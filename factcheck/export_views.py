@@ -19,15 +19,29 @@ from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
-from .exports import EXPORTERS, build_report, claimreview, export
+from .exports import EXPORTERS, build_report, claimreview
+from .exports import render as render_export
 from .exports.html import STYLESHEET
 from .models import Article, Dispute
 
 
-def _download(scope: str, fmt: str, pk: int | None = None, params=None) -> HttpResponse:
+# WeasyPrint lays out roughly a page per second on a busy machine: larger PDFs would outlast a
+# web worker's timeout, so the web refuses them and points to the command, which has no limit.
+PDF_MAX_CLAIMS = 300
+
+
+def _download(request: HttpRequest, scope: str, fmt: str, pk: int | None = None, params=None) -> HttpResponse:
     if fmt not in EXPORTERS:
         raise Http404(f"Unknown export format {fmt!r}.")
-    result = export(scope=scope, fmt=fmt, pk=pk, params=params)
+    report = build_report(scope=scope, pk=pk, params=params, public=EXPORTERS[fmt].published_only)
+    if fmt == "pdf" and len(report.assertions) > PDF_MAX_CLAIMS:
+        return HttpResponse(
+            f"This report holds {len(report.assertions):,} claims; PDFs from the web are limited to "
+            f"{PDF_MAX_CLAIMS}. Narrow the filter, download HTML and print it, or run "
+            f"`manage.py export_report --scope {scope} --format pdf -o FILE`.\n",
+            status=413, content_type="text/plain; charset=utf-8",
+        )
+    result = render_export(report, fmt)
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     # Drafts are in internal exports: no shared caches.
@@ -38,23 +52,23 @@ def _download(scope: str, fmt: str, pk: int | None = None, params=None) -> HttpR
 @require_GET
 def export_dispute(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     get_object_or_404(Dispute, pk=pk)
-    return _download("dispute", fmt, pk=pk)
+    return _download(request, "dispute", fmt, pk=pk)
 
 
 @require_GET
 def export_article(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     get_object_or_404(Article, pk=pk)
-    return _download("article", fmt, pk=pk)
+    return _download(request, "article", fmt, pk=pk)
 
 
 @require_GET
 def export_queue(request: HttpRequest, fmt: str) -> HttpResponse:
-    return _download("queue", fmt, params=request.GET)
+    return _download(request, "queue", fmt, params=request.GET)
 
 
 @require_GET
 def export_all(request: HttpRequest, fmt: str) -> HttpResponse:
-    return _download("all", fmt)
+    return _download(request, "all", fmt)
 
 
 def _public_page(request: HttpRequest, scope: str, pk: int) -> HttpResponse:

@@ -370,6 +370,16 @@ def test_the_queue_export_applies_the_queue_filter(viewer_client, data):
     assert data["loose"].pk not in [a["id"] for a in doc["assertions"]]
 
 
+def test_a_pdf_too_large_for_the_web_is_refused_with_the_command_to_run(viewer_client, data, monkeypatch):
+    from factcheck import export_views
+
+    monkeypatch.setattr(export_views, "PDF_MAX_CLAIMS", 3)
+    response = viewer_client.get(reverse("export-all", args=["pdf"]))
+    assert response.status_code == 413
+    assert "manage.py export_report --scope all --format pdf" in response.content.decode()
+    assert viewer_client.get(reverse("export-dispute", args=[data["dispute"].pk, "pdf"])).status_code == 200
+
+
 def test_an_unknown_format_or_object_is_not_found(viewer_client, data):
     assert viewer_client.get(reverse("export-dispute", args=[data["dispute"].pk, "docx"])).status_code == 404
     assert viewer_client.get(reverse("export-article", args=[999999, "csv"])).status_code == 404

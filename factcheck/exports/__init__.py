@@ -50,6 +50,14 @@ def export(*, scope: str, fmt: str, pk: int | None = None, params=None, pks=()) 
     unknown scope, DoesNotExist for a missing dispute or article."""
     exporter = EXPORTERS[fmt]
     report = build_report(scope=scope, pk=pk, params=params, pks=pks, public=exporter.published_only)
+    return render(report, fmt)
+
+
+def render(report: Report, fmt: str) -> Export:
+    """Render a report already built (with public=True for published-only formats)."""
+    exporter = EXPORTERS[fmt]
+    if exporter.published_only and not report.public:
+        raise ValueError(f"The {fmt} format is built from published verdicts only: build the report with public=True.")
     return Export(
         content=exporter.render(report),
         filename=f"{report.slug}.{exporter.extension}",
@@ -57,4 +65,4 @@ def export(*, scope: str, fmt: str, pk: int | None = None, params=None, pks=()) 
     )
 
 
-__all__ = ["EXPORTERS", "SCOPES", "Export", "Exporter", "Report", "build_report", "export", "filter_assertions"]
+__all__ = ["EXPORTERS", "SCOPES", "Export", "Exporter", "Report", "build_report", "export", "filter_assertions", "render"]
