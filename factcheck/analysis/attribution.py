@@ -28,6 +28,7 @@ for _forms, _stance in (
     ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
      "refutes rebuffed rebutted", "deny"),
     ("ruled|out rules|out rule|out", "deny"),
+    ("put puts", "assert"),
     ("dispute disputed disputes contest contested contests questioned challenged countered",
      "dispute"),
 ):
@@ -227,6 +228,8 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     broke = False
     for m in CLAUSE_BREAK.finditer(seg):
         start, broke = m.end(), True
+    if not broke:
+        start = _after_dateline(text, lo, cue_start) - lo
     for m in AND_BREAK.finditer(seg, start):
         if allow_and or _VERBISH.search(seg, start, m.start()):
             start, broke = m.end(), True
@@ -303,6 +306,10 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
             m = TOLD_AUDIENCE.match(text, pos, end)
             if m:
                 pos = m.end()
+    if verb in ("put", "puts"):
+        m = _PUT_FIGURE.match(text, pos, end)
+        if m:
+            return m.end()
     pos = _skip_adjuncts(text, pos, end)
     m = THAT.match(text, pos, end)
     if m and not _DEMONSTRATIVE.match(text, m.end(), end):
@@ -312,13 +319,19 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
     return pos
 
 
+_PUT_FIGURE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w\-]+\s+)?(?:figure|number|toll|count|"
+                         r"total|turnout|cost|damage|estimate|crowd|attendance)\s+at\s+")
+
+
 def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
     rest = text[after:end]
     if verb in ("call", "called", "calls"):
-        m = re.match(r"\s+(?:it|them|this|that|him|her|(?:the|these|those|such|his|her|their|its|"
-                     r"a|an)\s+[\w\-’']+(?:\s+[\w\-’']+)?)\s+(?!to\b|for\b|at\b|in\b|on\b|from\b|"
+        m = re.match(r"\s+(?:it|them|this|that|him|her|(?:the|these|those|such|his|her|their|its)"
+                     r"\s+[\w\-’']+(?:\s+[\w\-’']+)?)\s+(?!to\b|for\b|at\b|in\b|on\b|from\b|"
                      r"about\b|after\b|with\b)[\w\"“]", rest)
         return bool(m) and not re.match(r"\s+(?:for|on|off|in|up|out|back)\b", rest)
+    if verb in ("put", "puts"):
+        return bool(_PUT_FIGURE.match(rest))
     if verb in ("describe", "described", "describes"):
         return bool(re.match(r"\s+[^.;:]{1,80}?\bas\b", rest))
     if verb in ("accuse", "accused", "accuses"):
@@ -328,7 +341,8 @@ def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
     if verb in ("add", "added", "adds", "report", "reported", "reports"):
         return not re.match(r"\s+(?:to|up|on)\b", rest)
     if verb in ("questioned", "challenged"):
-        return bool(re.match(r"\s+(?:whether|if|how|why|the\s+(?:\w+\s+){0,2}(?:claims?|account|"
+        return bool(re.match(r"\s+(?:whether|if|how|why|(?:the|that|this|these|those|its|their|his|her)"
+                             r"\s+(?:\w+\s+){0,2}(?:claims?|account|"
                              r"figures?|numbers?|reports?|version|findings|results|accuracy|"
                              r"validity|assertions?|statements?|data|count|narrative|tally))\b", rest))
     if verb in ("dismiss", "dismissed", "dismisses"):
@@ -417,6 +431,15 @@ def _cut_connector(text: str, a: int, b: int) -> int:
     seg = text[a:b]
     m = re.search(r"(?:,?\s*(?:but|and|while|whereas|although|though|yet)\s*|;\s*|,\s*)$", seg)
     return a + m.start() if m else b
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:\s*\([^)]{1,30}\))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—]\s+")
+
+
+def _after_dateline(text: str, a: int, b: int) -> int:
+    """'WARSAW, June 2 - Poland ...' / 'KYIV (Reuters) - ...': where the sentence proper starts."""
+    m = _DATELINE.match(text, a, b)
+    return m.end() if m else a
 
 
 def _leading_np(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -531,6 +554,10 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
     if _CONTENT_BAD_START.match(text[content_start:s1]):
         return None
     a, b = _end_content(text, content_start, s1)
+    if verb in ("put", "puts") and "," in text[a:b]:
+        b = text.index(",", a, b)  # "put the figure at 35,000, a number ..."
+        while "," in text[a:b] and text[b - 4:b].strip(",").isdigit():
+            break
     return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
 
 
@@ -553,14 +580,9 @@ def _participle(text, sent, m, frames, stance) -> Frame | None:
         if o.end > m.start():
             o.end = _trim(text, o.start, _cut_connector(text, o.start, m.start()))[1]
     else:
-        lead = text[sent.start:m.start()]
-        im = INTRO.match(lead)
-        lead = lead[im.end():] if im else lead
-        off = sent.start + (m.start() - sent.start - len(lead))
-        mm = re.match(r"((?:the |a |an )?(?:[A-Z][\w\.’'\-]*(?:\s+|$))*(?:[a-z][\w\-]*)?)", lead)
-        if not mm or not mm.group(1).strip():
+        sp = _leading_np(text, _after_dateline(text, sent.start, m.start()), m.start())
+        if sp is None:
             return None
-        sp = (off + mm.start(1), off + mm.start(1) + len(mm.group(1).rstrip()))
     return Frame(sent, "participle", verb, stance, cue_start, cue_end, sp[0], sp[1], a, b)
 
 

@@ -78,6 +78,8 @@ for _concept, _words in (
     ("RESPOND", "respond responded responding answered addressed"),
     ("KEEP", "remain remains retained keep kept"),
     ("FAULT", "broke broken fault faults failure failures failed malfunction"),
+    ("MILITARY", "army military troops soldiers armed"),
+    ("SITE", "depot depots facility facilities base bases installation installations site sites"),
 ):
     for _w in _words.split():
         CONCEPTS[_w] = _concept
@@ -121,14 +123,16 @@ conclusions numbers""".split())
 DISPUTE_WORDS = frozenset("""incorrect false untrue wrong inaccurate misleading baseless unfounded
 groundless fabricated nonsense lie lies exaggerated absurd ridiculous fake propaganda distorted
 disinformation misinformation erroneous excuse excuses fantasy fabrication smear desperate
-distortion hoax myth fiction slander""".split())
+distortion hoax myth fiction slander provocation provocations staged insult mania hysteria
+paranoia""".split())
 # Verbs after which a negation no longer covers the clause ("could not confirm which side fired").
 NEG_SCOPE_END = frozenset("""confirm confirmed say said know determine verify specify clear sure
 whether which who what how why when if and but that""".split())
 HEDGES = frozenset("confirm confirmed know determine verify specify clear sure whether".split())
 # Concepts that cannot both hold of one thing: "safe to drink" against "fell sick after drinking".
 # Polar concepts specific enough to oppose two claims a few paragraphs apart ("armed"/"unarmed").
-GENERIC_POLAR = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE", "COOP", "TEST", "EXERCISE"})
+GENERIC_POLAR = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE", "COOP", "TEST", "EXERCISE",
+                           "MILITARY", "SITE"})
 INCOMPATIBLE = frozenset({("safe", "SICK"), ("clean", "SICK"), ("safe", "KILL"), ("peaceful", "ATTACK"),
                           ("safe", "FAULT"), ("working", "FAULT")})
 CONTRAST_MARKERS = ("but", "however", "yet", "while", "whereas", "although", "though", "instead",

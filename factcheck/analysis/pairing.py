@@ -194,7 +194,7 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
             fb.military and fa.civilian) and not (fa.coop_partner and fb.attack_target) and not (
             fb.coop_partner and fa.attack_target) and not (fa.polar and fb.polar):
         return None  # nothing in common to disagree about
-    near = distance is not None and distance <= 2
+    near = distance is not None and (distance <= 2 or abs(a.paragraph - b.paragraph) <= 1)
     best: tuple[str, float, str] | None = None
     for d, o, fd, fo in ((a, b, fa, fb), (b, a, fb, fa)):
         hit = _denial(d, o, fd, fo, near, distance)

@@ -86,17 +86,26 @@ _ORG_DESCRIPTOR = re.compile(
 _QUANT_HEAD = re.compile(r"^(?:one|two|three|some|several|many|another|none|each)\s+(?:of\s+)?(them|those|the\s+\w+|\w+)$", re.I)
 _POSSESSIVE_HEAD = re.compile(r"^(?:the\s+|The\s+)?(.+?)(?:’s|'s|s’|s')\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)$")
 _OWNER_PRONOUN = re.compile(r"^(?:Her|His|Its|Their|her|his|its|their)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+)$")
+_COLLECTIVE = re.compile(r"^(?:a|an|the)\s+(?:small\s+|large\s+)?(?:group|team|coalition|panel|handful|"
+                         r"number|couple)\s+of\s+(?=[a-z])", re.I)
+_ROLE_AFTER_ORG = re.compile(r"^(?:an?|the)\s+([\w\-]+(?:\s+[\w\-]+)?)\s+(?:spokes\w+|official|source|"
+                             r"representative|lawyer|attorney|adviser|aide|officer|executive)$", re.I)
 _SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 _ORG_MENTION = re.compile(
     r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
 _ORG_WORDS = ORG_HEADS | frozenset("energy power electric utilities rail railways motors airways "
                                    "pharmaceuticals systems holdings media foods labs laboratories "
-                                   "technologies industries partners capital group".split())
+                                   "technologies industries partners capital group therapeutics pharma "
+                                   "biotech sciences software solutions enterprises networks telecom "
+                                   "communications logistics shipping mining steel oil gas chemicals "
+                                   "insurance securities investments broadcasting".split())
 
 
 _CORPORATE = frozenset("""company corp corporation inc ltd plc co motors energy power electric utilities
 rail railways airlines airline airways bank pharmaceuticals systems holdings media foods labs
-technologies industries partners capital""".split())
+technologies industries partners capital therapeutics pharma biotech sciences software solutions
+enterprises networks telecom communications logistics shipping mining steel oil gas chemicals
+insurance securities investments broadcasting""".split())
 
 
 def split_name(head: str) -> tuple[str, str]:
@@ -252,6 +261,7 @@ class SpeakerResolver:
             if e:
                 return self._remember(Entity(e.name, e.side, e.side_name, e.kind, e.surname))
             return Entity(sp, "unresolved-" + low, sp, "person" if want == "person" else "org")
+        sp = _COLLECTIVE.sub("", sp)  # "a group of independent researchers" -> "independent researchers"
         head, _, appos = sp.partition(",")
         head, appos = head.strip(), appos.strip()
         appos_name = split_name(re.split(r",|\s+and\s", appos)[0].strip())[1] if appos else ""
@@ -274,10 +284,20 @@ class SpeakerResolver:
                 if appos_name:
                     return self._person(appos_name, org)
                 return self._remember(Entity(sp, org.side, org.side_name, "person"))
+        # "A ministry spokesman, Pawel Wronski" / "a company official"
+        m = _ROLE_AFTER_ORG.match(head)
+        if m:
+            org = self._short_form(m.group(1)) or (self.org_entity(m.group(1)) if m.group(1)[:1].isupper() else None)
+            if org:
+                if appos_name:
+                    return self._person(appos_name, org)
+                return self._remember(Entity(head, org.side, org.side_name, "person"))
         # "The agency's acting administrator, Susan Cho" / "Her lawyer, Paul Grant"
         m = _OWNER_PRONOUN.match(head) or _POSSESSIVE_HEAD.match(head)
-        if m and m.group(m.lastindex).lower() in _ORG_WORDS:
-            m = None  # "The Eastgate Residents' Association" is a name, not a role
+        if m and m.re is _POSSESSIVE_HEAD and m.group(2).lower() in _ORG_WORDS and not (
+                len(m.group(1).split()) == 1 and self._by_word(m.group(1)) is not None
+                and self._by_word(m.group(1)).kind == "person"):
+            m = None  # "The Eastgate Residents' Association" is a name; "Okafor's team" is Okafor's
         if m and not find_alias(head.split("’s")[0].split("'s")[0]) and (appos_name or m.re is _OWNER_PRONOUN
                                                                        or not head[:1].isupper() or head.startswith("The ")):
             owner_text = head.split()[0] if m.re is _OWNER_PRONOUN else m.group(1)

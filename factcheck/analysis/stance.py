@@ -14,7 +14,7 @@ _EVALUATIVE_OBJECT = re.compile(
     r"^\s*(?:it|them|(?:the|this|that|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
     r"\s+(?:as\s+)?[\"“]?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
 _DISPUTING_CLAUSE = re.compile(
-    r"\b(?:was|is|were|are|be|been|as)\s+[\"“]?(?:\w+\s+)?[\"“]?(?:" + "|".join(sorted(DISPUTE_WORDS))
+    r"\b(?:was|is|were|are|be|been|as)\s+(?:[\"“]?\w+[\"”]?\s+){0,2}[\"“]?(?:" + "|".join(sorted(DISPUTE_WORDS))
     + r"|not true|not accurate|not correct|not honest|without (?:any )?(?:basis|foundation|merit))\b"
     r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b", re.I)
 _ANAPHOR_HEAD = re.compile(
@@ -54,6 +54,9 @@ def anaphor(content: str) -> tuple[bool, bool]:
         return True, first in ("them", "these", "those")
     if _SHORT_DISPUTE.match(content):
         return True, False
+    if first in ("this", "that", "it") and len(words) > 2 and words[1].lower() in ("is", "was", "'s") and \
+            any(w.lower().strip(".,") in DISPUTE_WORDS for w in words[2:6]):
+        return True, False  # "This is a provocation", "It was a lie"
     if first in _DETERMINERS or first.endswith(("’s", "'s")) or (len(words) > 1 and words[1].lower().endswith(("’s", "'s"))):
         for w in words[1:5]:
             lw = w.lower()
@@ -89,6 +92,9 @@ _HINTS = {  # what a referring noun usually points at: "the result" is a win, "t
     "verdict": r"\b(?:guilty|convicted|acquitted|ruled)\b", "ruling": r"\bruled\b",
     "figures": r"\d", "numbers": r"\d", "tally": r"\d", "count": r"\d", "estimate": r"\d",
     "theory": r"\b(?:believe[sd]?|theory|suspect\w*|may|might|could|likely)\b",
+    "figure": r"\d", "suggestion": r"\b(?:alleg\w*|accus\w*|suggest\w*|charg\w*)",
+    "allegation": r"\b(?:alleg\w*|accus\w*|charg\w*)", "accusation": r"\b(?:alleg\w*|accus\w*|charg\w*)",
+    "charge": r"\b(?:alleg\w*|accus\w*|charg\w*)",
 }
 
 
@@ -113,7 +119,7 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
     is_anaphor, plural = anaphor(d.quote)
     if is_anaphor:
         low = d.quote.lower()
-        if re.search(r"\b(?:figures|numbers|count|tally|estimates?)\b", low):
+        if re.search(r"\b(?:figures?|numbers|count|tally|estimates?)\b", low):
             cands = [a for a in cands if features(a.quote).numbers] or cands
         owner = _owner(d.quote)
         if owner and owner not in ("its", "their", "his", "her"):
@@ -142,10 +148,13 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
         return tuple(a.id for a in reversed(out))
     near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands
                                 if d.sentence - a.sentence <= sentence_window)]
-    if not near:
-        return ()
-    best = max(s for s, _ in near)
+    best = max((s for s, _ in near), default=0)
     if best < 2:
+        # "Warsaw was fuelling spy mania": a dispute aimed at a side answers that side's main claim
+        named = set(features(d.quote).actors) - {d.side} if features(d.quote).disputing else set()
+        for a in cands:
+            if a.side in named:
+                return (a.id,)
         return ()
     return tuple(a.id for s, a in near if s >= best - 0.5)
 
