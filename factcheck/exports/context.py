@@ -259,11 +259,11 @@ def build_report(*, scope: str, pk: int | None = None, params=None, pks=(), publ
     wanted_ids = wanted.values("pk")
 
     dispute_rows = list(Dispute.objects.filter(assertions__in=wanted_ids).distinct().order_by("-score", "pk"))
-    oppositions = list(
-        Opposition.objects.filter(a_id__in=wanted_ids, b_id__in=wanted_ids)
-        .select_related("decided_by")
-        .order_by("pk")
-    )
+    # Both ends must be in the report; SQLite plans a second IN-subquery badly, so b is checked here.
+    oppositions = [
+        o for o in Opposition.objects.filter(a_id__in=wanted_ids).select_related("decided_by").order_by("pk")
+        if o.b_id in ids
+    ]
     article_ids = {a.article_id for a in assertions}
     if scope == "article":
         article_ids.add(pk)
