@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def setup(database_url: str | None, tmp: str) -> None:
+def setup(database_url: str | None, tmp: str, reuse: bool = False, sqlite_path: str | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
     # Production-like: no debug toolbar of queries kept, cached template loader.
     os.environ.update(DEBUG="false", SECRET_KEY="bench-only", ALLOWED_HOSTS="testserver",
@@ -39,12 +39,14 @@ def setup(database_url: str | None, tmp: str) -> None:
         name = urlsplit(database_url).path.lstrip("/")
         admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not (reuse and exists):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                conn.execute(f'CREATE DATABASE "{name}"')
         os.environ["DATABASE_URL"] = database_url
     else:
         os.environ.pop("DATABASE_URL", None)
-        os.environ["SQLITE_PATH"] = str(Path(tmp) / "pages.sqlite3")
+        os.environ["SQLITE_PATH"] = sqlite_path or str(Path(tmp) / "pages.sqlite3")
     import django
 
     django.setup()
@@ -80,10 +82,15 @@ def main() -> None:
     parser.add_argument("--assertions-per-article", type=int, default=10)
     parser.add_argument("--requests", type=int, default=50, help="Requests per page.")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    parser.add_argument("--sqlite-path", help="Keep the SQLite database in this file (default: a temp dir).")
+    parser.add_argument("--reuse", action="store_true", help="Keep a database filled by an earlier run.")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        setup(args.database_url, tmp)
+        if args.sqlite_path and not args.reuse:
+            for suffix in ("", "-wal", "-shm"):
+                Path(args.sqlite_path + suffix).unlink(missing_ok=True)
+        setup(args.database_url, tmp, args.reuse, args.sqlite_path)
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
         from django.core.management import call_command
@@ -93,13 +100,15 @@ def main() -> None:
         from factcheck.models import Article, Assertion, Dispute
 
         started = time.perf_counter()
-        call_command("generate_corpus", articles=args.articles, assertions_per_article=args.assertions_per_article,
-                     stderr=open(os.devnull, "w"))
+        if not (args.reuse and Article.objects.count() >= args.articles):
+            call_command("generate_corpus", articles=args.articles - Article.objects.count(),
+                         assertions_per_article=args.assertions_per_article,
+                         stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
         fill_s = time.perf_counter() - started
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        user = get_user_model().objects.create_user("bench-editor", password="x")
+        # A desk's database has been vacuumed and analysed; a freshly bulk-loaded one has not.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        user = get_user_model().objects.get_or_create(username="bench-editor")[0]
         user.groups.add(Group.objects.get(name="Editor"))
         client = Client()
         client.force_login(user)
