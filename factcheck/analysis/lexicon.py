@@ -78,7 +78,7 @@ for _concept, _words in (
     ("RESPOND", "respond responded responding answered addressed"),
     ("KEEP", "remain remains retained keep kept"),
     ("FAULT", "broke broken fault faults failure failures failed malfunction"),
-    ("MILITARY", "army military troops soldiers armed"),
+    ("MILITARY", "army military troops soldiers"),
     ("SITE", "depot depots facility facilities base bases installation installations site sites"),
 ):
     for _w in _words.split():
