@@ -97,7 +97,12 @@
     }
     if (target && target.id === "panel") {
       var panel = document.getElementById("panel");
-      if (panel && event.detail.requestConfig && event.detail.requestConfig.verb === "get") panel.focus({ preventScroll: true });
+      if (panel && event.detail.requestConfig && event.detail.requestConfig.verb === "get") {
+        panel.focus({ preventScroll: true });
+        // On a tablet the panel sits under the article: bring it into view.
+        var box = panel.getBoundingClientRect();
+        if (box.top > window.innerHeight || box.bottom < 0) panel.scrollIntoView({ block: "start" });
+      }
       // A note written now belongs to the assertion whose panel is open.
       var noteForm = document.querySelector("[data-annotate-form]");
       if (panel && noteForm && noteForm.elements.assertion) noteForm.elements.assertion.value = panel.dataset.assertion || "";
