@@ -188,3 +188,18 @@ def test_an_article_with_no_attributed_assertions_is_imported_with_a_note():
 def test_an_unknown_extension_is_refused_with_the_accepted_list():
     with pytest.raises(ImportRejected, match=r"“\.pdf” cannot be imported; use \.txt, \.html"):
         entries(b"%PDF-1.4", "doc.pdf")
+
+
+def test_a_zip_member_that_inflates_past_its_declared_size_is_refused():
+    import struct
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.txt", BRIDGE * 200)
+    data = bytearray(buf.getvalue())
+    local, central = data.find(b"PK\x03\x04"), data.find(b"PK\x01\x02")
+    struct.pack_into("<I", data, local + 22, 100)  # both headers claim 100 bytes
+    struct.pack_into("<I", data, central + 24, 100)
+    outcomes = import_all(bytes(data), "liar.zip")
+    assert [o.status for o in outcomes] == ["rejected"]
+    assert Article.objects.count() == 0
