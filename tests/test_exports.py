@@ -385,6 +385,17 @@ def test_an_unknown_format_or_object_is_not_found(viewer_client, data):
     assert viewer_client.get(reverse("export-article", args=[999999, "csv"])).status_code == 404
 
 
+def test_the_download_menu_sits_on_the_queue_article_and_dispute_pages(viewer_client, data):
+    article = viewer_client.get(reverse("article", args=[data["reuters"].pk])).content.decode()
+    assert f'href="/export/article/{data["reuters"].pk}/pdf/" download' in article
+    dispute = viewer_client.get(reverse("dispute", args=[data["dispute"].pk])).content.decode()
+    for fmt in EXPORTERS:
+        assert f'href="/export/dispute/{data["dispute"].pk}/{fmt}/" download' in dispute
+    queue = viewer_client.get(reverse("queue"), {"status": "reviewed", "q": "bakery"}).content.decode()
+    assert 'href="/export/queue/csv/?status=reviewed&amp;q=bakery" download' in queue
+    assert 'aria-label="Download the queue report as CSV, one row per assertion"' in queue
+
+
 # --- public report pages ------------------------------------------------------------------
 
 def test_the_public_dispute_page_needs_no_login_and_shows_published_verdicts_only(client, data):
