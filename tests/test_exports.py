@@ -453,3 +453,15 @@ def test_the_admin_action_exports_the_selected_articles(client, admin_user, data
     assert response["Content-Disposition"] == 'attachment; filename="factcheck-articles.html"'
     page = response.content.decode()
     assert PUBLISHED_QUOTE in page and DRAFT_QUOTE in page and LOOSE_QUOTE in page
+
+
+def test_the_admin_refuses_a_pdf_too_large_for_the_web(client, admin_user, data, monkeypatch):
+    from factcheck import export_views
+
+    monkeypatch.setattr(export_views, "PDF_MAX_CLAIMS", 2)
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:factcheck_article_changelist"), {
+        "action": "export_report_pdf", "_selected_action": [data["reuters"].pk],
+    }, follow=True)
+    assert "too many for a PDF" in response.content.decode()
+    assert "Content-Disposition" not in response

@@ -1,16 +1,24 @@
 """Admin actions on ArticleAdmin: the verdict report for the selected articles, as a download."""
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpResponse
 
-from . import EXPORTERS, export
+from . import EXPORTERS, build_report, render
 
 
 def _action(fmt: str, name: str, description: str):
     @admin.action(description=description, permissions=["view"])
-    def action(modeladmin, request, queryset) -> HttpResponse:
-        result = export(scope="articles", fmt=fmt, pks=list(queryset.values_list("pk", flat=True)))
+    def action(modeladmin, request, queryset) -> HttpResponse | None:
+        from ..export_views import PDF_MAX_CLAIMS
+
+        report = build_report(scope="articles", pks=list(queryset.values_list("pk", flat=True)))
+        if fmt == "pdf" and len(report.assertions) > PDF_MAX_CLAIMS:
+            modeladmin.message_user(
+                request, f"{len(report.assertions):,} claims are too many for a PDF from the web (at most "
+                f"{PDF_MAX_CLAIMS}): select fewer articles or use `manage.py export_report`.", messages.ERROR)
+            return None
+        result = render(report, fmt)
         filename = f"factcheck-articles.{EXPORTERS[fmt].extension}"
         response = HttpResponse(result.content, content_type=result.content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
