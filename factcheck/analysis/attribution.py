@@ -119,6 +119,7 @@ ADJUNCT = re.compile(
     r"(?: (?:on|with|to|posted|released|issued|published|late) [^,;:\"“”]{0,40}?(?=[,;:\"“]| that ))?"
     r"|at an? (?:news|press) (?:conference|briefing)|on (?:Twitter|X|Facebook|Telegram|"
     r"Instagram|television|state television|TV|social media|the radio)"
+    r"|" + _WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
     r"publicly|privately|separately|on condition of anonymity|in court|in parliament"
     r"|on " + _MONTH + r" \d{1,2}(?:, \d{4})?|in " + _MONTH + r"(?: \d{4})?"
@@ -338,6 +339,9 @@ def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
         return bool(re.match(r"\s+[^.;:]{1,60}?\bof\b", rest))
     if verb in ("blame", "blamed", "blames"):
         return bool(re.match(r"\s+[^.;:]{1,60}?\b(?:for|on)\b", rest))
+    if verb in ("claim", "claimed", "claims"):
+        return not re.match(r"\s+(?:responsibility|credit|victory|the (?:title|crown|throne|seat)|asylum|"
+                            r"compensation|damages|benefits|a (?:seat|win|victory|record))\b", rest)
     if verb in ("add", "added", "adds", "report", "reported", "reports"):
         return not re.match(r"\s+(?:to|up|on)\b", rest)
     if verb in ("questioned", "challenged"):

@@ -57,7 +57,9 @@ def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> 
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
         if not _DEFENSIVE.search(y.quote):
             continue
-        blames_y = y.side in fx.actors and ("ATTACK", True) in fx.polar
+        y_named = y.side in fx.actors or any(
+            len(w) > 3 and w in x.quote.lower() for w in y.side.split("-") if w not in ("person", "the"))
+        blames_y = y_named and ("ATTACK", True) in fx.polar
         denies_firing = ("ATTACK", False) in fx.polar and not _DEFENSIVE.search(x.quote)
         if blames_y or denies_firing:
             return f"Who fired first: {_who(y)} says it only responded, {_who(x)} says otherwise"

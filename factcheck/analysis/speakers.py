@@ -90,6 +90,9 @@ _COLLECTIVE = re.compile(r"^(?:a|an|the)\s+(?:small\s+|large\s+)?(?:group|team|c
                          r"number|couple)\s+of\s+(?=[a-z])", re.I)
 _ROLE_AFTER_ORG = re.compile(r"^(?:an?|the)\s+([\w\-]+(?:\s+[\w\-]+)?)\s+(?:spokes\w+|official|source|"
                              r"representative|lawyer|attorney|adviser|aide|officer|executive)$", re.I)
+_DOCUMENT_OF = re.compile(r"^(?:a|an|the|its|their)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|report|post|"
+                          r"letter|filing|notice|press release|communiqu[eé]|bulletin|tweet|video)\s+"
+                          r"(?:from|by|issued by|released by|published by|of)\s+", re.I)
 _SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 _ORG_MENTION = re.compile(
     r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
@@ -163,6 +166,7 @@ class SpeakerResolver:
 
     def org_entity(self, phrase: str) -> Entity | None:
         phrase = _BASED.sub("", phrase).strip(" ,.")
+        indefinite = bool(re.match(r"(?:a|an|another)\s", phrase, re.I))
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         if not phrase:
             return None
@@ -176,10 +180,11 @@ class SpeakerResolver:
             if w in GROUP_SIDES and not org_head and not phrase[:1].isupper():
                 g = GROUP_SIDES[w]
                 return Entity(phrase, g, g.title(), "group")
-        known = self._short_form(phrase)
+        known = None if indefinite else self._short_form(phrase)
         if known:
             return known
-        if not phrase[:1].isupper() and len(words) <= 2 and not org_head:
+        if not phrase[:1].isupper() and len(words) <= 2 and not any(
+                w in ORG_HEADS or w in STATE_BODY_WORDS for w in words):
             return None
         return Entity(phrase, slug(phrase), phrase, "org")
 
@@ -262,6 +267,7 @@ class SpeakerResolver:
                 return self._remember(Entity(e.name, e.side, e.side_name, e.kind, e.surname))
             return Entity(sp, "unresolved-" + low, sp, "person" if want == "person" else "org")
         sp = _COLLECTIVE.sub("", sp)  # "a group of independent researchers" -> "independent researchers"
+        sp = _DOCUMENT_OF.sub("", sp)  # "a statement from the Interior Ministry" -> "the Interior Ministry"
         head, _, appos = sp.partition(",")
         head, appos = head.strip(), appos.strip()
         appos_name = split_name(re.split(r",|\s+and\s", appos)[0].strip())[1] if appos else ""
@@ -273,9 +279,10 @@ class SpeakerResolver:
             grp = self._latest(lambda e: e.kind == "group") if m.group(1).lower() in ("them", "those") else None
             return self._person(appos_name, grp)
         # "a spokeswoman for the bureau, Karen Holt" / "a lawyer for the Bell family"
-        role_of = re.match(r"^(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:spokes\w+|lawyer|attorney|"
+        role_of = re.match(r"^(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:spokes\w+|lawyer|attorney|"
                            r"representative|official|member|head|director|leader|source|adviser|"
-                           r"aide|commander|officer|chief|chairman|chairwoman|president|secretary)s?\s+"
+                           r"aide|commander|officer|chief|chairman|chairwoman|president|secretary|"
+                           r"officials?|sources?|investigators?|doctors?|experts?|researchers?)s?\s+"
                            r"(?:for|of|at|with|from)\s+(.+)$", head, re.I)
         if role_of:
             org = self.org_entity(role_of.group(1))
@@ -340,7 +347,8 @@ class SpeakerResolver:
             if affiliation:
                 return self._remember(Entity(head, affiliation.side, affiliation.side_name, "group"))
             return self._remember(Entity(_DET.sub("", head), group, group.title(), "group"))
-        known = self._short_form(head) if (not head[:1].isupper() or len(words) <= 2) else None
+        indefinite = bool(re.match(r"(?:a|an|another|one)\s", head, re.I))  # a new entity, not a short form
+        known = self._short_form(head) if (not head[:1].isupper() or len(words) <= 2) and not indefinite else None
         if known:
             return self._remember(Entity(known.name, known.side, known.side_name, known.kind))
         if affiliation and not head[:1].isupper():

@@ -131,3 +131,12 @@ def test_a_wire_dateline_is_not_part_of_the_speaker():
 
 def test_according_to_a_standard_is_not_a_source():
     assert len(assertions("She said the sample was stored according to international standards.")) == 1
+
+
+def test_a_bare_weekday_after_the_cue_is_not_content():
+    assert only("The Pentagon said Thursday the strike killed two militants.").quote == \
+        "the strike killed two militants"
+
+
+def test_claiming_responsibility_is_not_an_assertion():
+    assert assertions("The group claimed responsibility for the attack on the convoy.") == []

@@ -79,3 +79,18 @@ def test_a_role_before_a_name_links_to_the_organisation():
 def test_an_unknown_speaker_without_affiliation_is_their_own_side():
     a = analyze("Maria Keller, a nurse who lives nearby, said she heard three shots.").assertions[0]
     assert a.side == "person-maria-keller"
+
+
+def test_an_indefinite_speaker_is_someone_new_not_a_short_form():
+    found = assertions("The Harbour Agency said the pier was safe. A consumer group said the pier was unsafe.")
+    assert found[0].side != found[1].side
+
+
+def test_a_document_from_an_organisation_speaks_for_it():
+    a = assertions("According to a statement from the Interior Ministry, four officers were injured.")[0]
+    assert a.side == "interior-ministry"
+
+
+def test_officials_with_an_agency_speak_for_it():
+    a = assertions("Officials with the Department of Health said 12 cases had been confirmed.")[0]
+    assert a.side == "department-of-health"
