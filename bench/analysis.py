@@ -76,7 +76,29 @@ def article(rng: random.Random) -> str:
         f"further clashes were likely in the coming weeks.",
     ]
     rng.shuffle(paras[5:])
+    # background narration: most sentences in a news story are the journalist's own
+    for _ in range(rng.randint(4, 7)):
+        at = rng.randint(2, len(paras))
+        paras.insert(at, rng.choice(NARRATION).format(
+            town=town, c1=c1, c2=c2, n=rng.randint(2, 900), month=rng.choice(MONTHS), place=place(rng),
+            year=rng.randint(1990, 2024)))
     return "\n\n".join(paras) + "\n"
+
+
+NARRATION = [
+    "{town} lies about {n} kilometers from the border and had a population of roughly {n},000 before the war.",
+    "The region has seen repeated fighting since {month} {year}, when a ceasefire brokered by neighbouring "
+    "states collapsed after less than a week.",
+    "Thousands of residents have left {town} in recent months, many of them for {place} and other towns "
+    "further from the front line.",
+    "Relations between {c1} and {c2} have been strained for decades over the status of the border districts.",
+    "The two governments signed a trade agreement in {year}, but talks on a wider settlement stalled.",
+    "Humanitarian groups have warned that supplies of food and medicine in the area are running low.",
+    "The road between {town} and {place} was closed to civilian traffic for most of {month}.",
+    "A previous round of talks in {place} ended without agreement in {month}.",
+    "The area is home to several factories and a rail junction that links the capital with the coast.",
+    "Independent journalists have had limited access to the area since the start of the year.",
+]
 
 
 def corpus(mb: float, seed: int = 7) -> list[str]:
@@ -107,12 +129,13 @@ def main() -> None:
     print(f"analyse: {dt:.1f} s on one core = {words / dt:,.0f} words/s "
           f"({n_assert:,} assertions, {n_opp:,} oppositions)")
     print(f"peak RSS after analysing: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    fresh = corpus(0.25, seed=99)  # new texts, so the engine's caches do not hide allocations
     tracemalloc.start()
-    for d in docs[:200]:
+    for d in fresh:
         analyze(d)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"tracemalloc peak while analysing 200 articles: {peak / 1e6:.1f} MB")
+    print(f"tracemalloc peak while analysing {len(fresh)} further articles: {peak / 1e6:.1f} MB")
 
     # stored articles for cross-article pairing: reuse analysed articles with globally unique ids
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -120,7 +143,10 @@ def main() -> None:
     stored = []
     for i in range(need):
         r = results[i % len(results)]
-        stored.append([replace(a, id=f"d{i}-{a.id}") for a in r.assertions])
+        copy = i // len(results)  # past the corpus, reuse articles as new events: shift place/date keys
+        stored.append([replace(a, id=f"d{i}-{a.id}", keys=frozenset(
+            f"{k}~{copy}" if copy and k.startswith(("place:", "date:")) else k for k in a.keys))
+            for a in r.assertions])
     for n in sizes:
         index: dict[str, list] = {}
         pairs = 0

@@ -25,13 +25,18 @@ _ANAPHOR_HEAD = re.compile(
 _KEY_WORD = re.compile(r"[A-Za-z][a-z\-]+")
 
 
+_CASUALTY_SET = frozenset(CASUALTY_MEASURES)
+_DISPUTE_TRIGGERS = DISPUTE_WORDS | {"not", "no", "add", "convinced"}
+
+
 def refine_stance(cue_stance: str, verb: str, content: str) -> str:
     if cue_stance in ("deny", "dispute", "confirm"):
         return cue_stance
     if verb in ("call", "called", "calls", "describe", "described", "describes") and \
             _EVALUATIVE_OBJECT.match(content):
         return "deny"
-    if _DISPUTING_CLAUSE.search(content):
+    words = set(re.findall(r"[a-z]+", content.lower()))
+    if not words.isdisjoint(_DISPUTE_TRIGGERS) and _DISPUTING_CLAUSE.search(content):
         return "dispute"
     return cue_stance
 
@@ -164,8 +169,8 @@ def checkworthiness(content: str, stance: str, speaker_kind: str = "") -> float:
     score = 0.15
     if f.numbers:
         score += 0.25
-    if any(m in ("KILL", "WOUND") for m, _, _ in f.numbers) or any(
-            w in content.lower() for w in CASUALTY_MEASURES):
+    if any(m in ("KILL", "WOUND") for m, _, _ in f.numbers) or not _CASUALTY_SET.isdisjoint(
+            content.lower().split()):
         score += 0.15
     if f.places or f.actors:
         score += 0.15
