@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import export_views, views
+from . import export_views, review_views, views
 from . import import_views
 from .auth_views import ThrottledLoginView
 
@@ -12,14 +12,14 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("disputes/<int:pk>/", views.dispute, name="dispute"),
-    # The workbench's actions: plain POSTs that htmx also sends (views.py, review.py).
-    path("articles/<int:pk>/annotate/", views.annotate, name="annotate"),
-    path("assertions/<int:pk>/status/", views.set_status, name="assertion-status"),
-    path("assertions/<int:pk>/verdict/", views.set_verdict, name="assertion-verdict"),
-    path("assertions/<int:pk>/correct/", views.correct, name="assertion-correct"),
-    path("assertions/<int:pk>/sources/", views.add_source, name="assertion-source"),
-    path("assertions/<int:pk>/pair/", views.pair, name="assertion-pair"),
-    path("oppositions/<int:pk>/decide/", views.decide, name="opposition-decide"),
+    # The workbench's actions: plain POSTs that htmx also sends (review_views.py, review.py).
+    path("articles/<int:pk>/annotate/", review_views.annotate, name="annotate"),
+    path("assertions/<int:pk>/status/", review_views.set_status, name="assertion-status"),
+    path("assertions/<int:pk>/verdict/", review_views.set_verdict, name="assertion-verdict"),
+    path("assertions/<int:pk>/correct/", review_views.correct, name="assertion-correct"),
+    path("assertions/<int:pk>/sources/", review_views.add_source, name="assertion-source"),
+    path("assertions/<int:pk>/pair/", review_views.pair, name="assertion-pair"),
+    path("oppositions/<int:pk>/decide/", review_views.decide, name="opposition-decide"),
     path("import/", import_views.import_page, name="import"),
     path("import/batches/<int:pk>/", import_views.import_batch, name="import-batch"),
     # Verdict report downloads (see export_views.py) and the public report pages.
