@@ -65,7 +65,8 @@ def test_an_editor_works_a_dispute_from_import_to_verdict(live_server, page, edi
     palmyra.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Palmyra")
     expect(page.locator("figure.conflict-map svg.map-svg")).to_be_visible()
-    expect(page.get_by_role("navigation", name="Download the verdict report")).to_be_visible()
+    menu = page.get_by_role("navigation", name="Download the verdict report")
+    expect(menu).to_be_visible()
     pairs = page.locator("ol.pairs > li.pair")
     assert pairs.count() >= 2
     first_id, second_id = pairs.nth(0).get_attribute("id"), pairs.nth(1).get_attribute("id")
@@ -82,6 +83,11 @@ def test_an_editor_works_a_dispute_from_import_to_verdict(live_server, page, edi
     expect(page.locator(f"#{second_id} .decision-label")).to_have_text("✗ Rejected")
     expect(page.locator("#conflict-map .edge-rejected")).to_have_count(1)
     page.screenshot(path=screenshots / "workbench-dispute.png", full_page=True)
+
+    # The report of the dispute downloads from its menu.
+    with page.expect_download() as download:
+        menu.get_by_role("link", name=re.compile("printable HTML")).click()
+    assert "Palmyra" in Path(download.value.path()).read_text(encoding="utf-8")
     decided = dict(Opposition.objects.filter(pk__in=[int(first_id[5:]), int(second_id[5:])]).values_list("pk", "decision"))
     assert decided == {int(first_id[5:]): "accepted", int(second_id[5:]): "rejected"}
 
@@ -173,3 +179,21 @@ def test_two_editors_change_one_status_and_the_second_keeps_their_input(live_ser
     finally:
         for ctx in contexts:
             ctx.close()
+
+
+def test_deciding_a_pair_works_without_javascript(live_server, browser, editor):
+    d = palmyra_dispute()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        login(page, live_server, editor.username, PASSWORD)
+        page.goto(f"{live_server.url}{d['dispute'].get_absolute_url()}")
+        pair = page.locator(f"#pair-{d['first'].pk}")
+        pair.get_by_label(f"Note on pair #{d['first'].pk}").fill("Different places")
+        pair.get_by_role("button", name="Reject").click()
+        expect(page).to_have_url(f"{live_server.url}{d['dispute'].get_absolute_url()}")
+        expect(page.get_by_role("status")).to_contain_text("Pair rejected.")
+        expect(page.locator(f"#pair-{d['first'].pk} .decision-label")).to_have_text("✗ Rejected")
+        expect(page.locator("#conflict-map .edge-rejected")).to_have_count(1)
+    finally:
+        context.close()
