@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import json
 import re
 import sys
@@ -85,11 +86,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     args = ap.parse_args(list(argv) if argv is not None else None)
     docs = [document(p, analyze(read_text(p))) for p in args.files]
     if args.json:
-        json.dump({"documents": docs}, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        # one write: Django's OutputWrapper appends a newline to every write call
+        out.write(json.dumps({"documents": docs}, ensure_ascii=False, indent=1) + "\n")
     else:
+        buf = io.StringIO()
         for d in docs:
-            _table(d, out)
+            _table(d, buf)
+        out.write(buf.getvalue())
     return 0
 
 
