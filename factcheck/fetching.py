@@ -3,17 +3,17 @@
 Every hop (the first request and each redirect) is checked the same way: http(s) only, the host
 resolved and every address it resolves to public (private, loopback, link-local and reserved
 ranges are refused unless settings.FACTCHECK_FETCH_ALLOW_HOSTS names the host or address), a
-timeout on connect and read, a byte cap on the body, HTML or plain text only.
+timeout on connect and read, a byte cap on the body, HTML or plain text only. The connection goes
+to the address that was checked, so DNS cannot swap in a private one between check and request.
 """
 from __future__ import annotations
 
 import http.client
 import ipaddress
 import socket
+import ssl
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -36,13 +36,27 @@ class Fetched:
     body: bytes
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    # Redirects are followed by hand so each hop is checked before it is requested.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to the address that was checked, not to whatever DNS says a moment later
+    (no rebinding window between the check and the request)."""
+
+    def __init__(self, host, port, *, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
 
 
-_opener = urllib.request.build_opener(_NoRedirect)
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host, port, *, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._address = address
+
+    def connect(self):
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        # Certificate and SNI are checked against the host name, as a browser would.
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
 def _allowed(host: str) -> bool:
@@ -50,8 +64,9 @@ def _allowed(host: str) -> bool:
     return host.lower() in allow
 
 
-def check_url(url: str) -> None:
-    """Refuse what we will not request: other schemes, credentials, private addresses."""
+def check_url(url: str) -> str:
+    """Refuse what we will not request: other schemes, credentials, private addresses.
+    Returns the address to connect to."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"Only http and https addresses can be fetched, not “{parts.scheme or url}”.")
@@ -64,14 +79,15 @@ def check_url(url: str) -> None:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise FetchError(f"“{url}” has an invalid port.") from None
-    if _allowed(host):
-        return
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError):
         raise FetchError(f"The host “{host}” could not be found.") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+    addresses = [info[4][0].split("%", 1)[0] for info in infos]
+    if _allowed(host):
+        return addresses[0]
+    for raw in addresses:
+        address = ipaddress.ip_address(raw)
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         if _allowed(str(address)):
@@ -81,6 +97,7 @@ def check_url(url: str) -> None:
                 f"“{host}” resolves to a private, loopback or link-local address ({address}); "
                 "such addresses are not fetched."
             )
+    return addresses[0]
 
 
 def fetch(url: str) -> Fetched:
@@ -88,29 +105,37 @@ def fetch(url: str) -> Fetched:
     timeout = settings.FACTCHECK_FETCH_TIMEOUT
     limit = settings.FACTCHECK_FETCH_MAX_BYTES
     for _hop in range(settings.FACTCHECK_FETCH_MAX_REDIRECTS + 1):
-        check_url(url)
-        request = urllib.request.Request(url, headers={
-            "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
-        })
+        address = check_url(url)
+        parts = urllib.parse.urlsplit(url)
+        https = parts.scheme == "https"
+        connection_class = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
+        connection = connection_class(parts.hostname, parts.port or (443 if https else 80),
+                                      address=address, timeout=timeout)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         try:
-            response = _opener.open(request, timeout=timeout)
-        except urllib.error.HTTPError as exc:
-            if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
-                url = urllib.parse.urljoin(url, exc.headers["Location"])
-                exc.close()
+            connection.request("GET", target, headers={
+                "Host": parts.netloc, "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+            })
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
+                url = urllib.parse.urljoin(url, response.getheader("Location").strip())
                 continue
-            exc.close()
-            raise FetchError(f"The server answered {exc.code} {exc.reason} for {url}.") from None
+            if response.status >= 400:
+                raise FetchError(f"The server answered {response.status} {response.reason} for {url}.")
+            if response.status != 200:
+                raise FetchError(f"The server answered {response.status} {response.reason} for {url}; expected a page.")
+            return _read(response, url, limit, timeout)
+        except FetchError:
+            raise
         except (TimeoutError, socket.timeout):
             raise FetchError(f"{url} did not answer within {timeout:g} seconds.") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                raise FetchError(f"{url} did not answer within {timeout:g} seconds.") from None
-            raise FetchError(f"{url} could not be fetched: {exc.reason}.") from None
+        except ssl.SSLError as exc:
+            raise FetchError(f"{url}: the secure connection failed ({exc.reason or exc.__class__.__name__}).") from None
         except (http.client.HTTPException, OSError, ValueError) as exc:
-            raise FetchError(f"{url} could not be fetched ({exc.__class__.__name__}).") from None
-        with response:
-            return _read(response, url, limit, timeout)
+            raise FetchError(f"{url} could not be fetched ({exc.__class__.__name__}: {exc}).") from None
+        finally:
+            connection.close()
     raise FetchError(f"{url}: more than {settings.FACTCHECK_FETCH_MAX_REDIRECTS} redirects; gave up.")
 
 
@@ -142,7 +167,7 @@ def _read(response, url: str, limit: int, timeout: float) -> Fetched:
     except (http.client.HTTPException, OSError) as exc:
         raise FetchError(f"{url}: the download broke off ({exc.__class__.__name__}).") from None
     return Fetched(
-        url=response.geturl() or url,
+        url=url,
         content_type=content_type,
         charset=response.headers.get_content_charset() or "",
         body=b"".join(chunks),

@@ -186,3 +186,29 @@ def test_a_failed_fetch_is_a_rejected_outcome_and_stores_nothing(server):
     outcome = import_url(url=f"{server}/doc.pdf")
     assert outcome.status == "rejected" and "PDF" in outcome.message
     assert Article.objects.count() == 0
+
+
+def test_the_request_goes_to_the_address_that_was_checked(server, monkeypatch):
+    # DNS rebinding: the name resolves to a public address for the check and to a private one
+    # a moment later. The fetcher must connect to what it checked, never resolve again.
+    import socket as socket_module
+
+    from factcheck import fetching
+
+    port = int(server.rsplit(":", 1)[1])
+    answers = iter(["127.0.0.1"] + ["10.9.9.9"] * 10)
+    real = socket_module.getaddrinfo
+
+    def rebinding(host, *args, **kwargs):
+        if host == "news.example":
+            return [(socket_module.AF_INET, socket_module.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real(host, *args, **kwargs)
+
+    connected = []
+    real_connect = socket_module.create_connection
+    monkeypatch.setattr(fetching.socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(fetching.socket, "create_connection",
+                        lambda address, *a, **k: connected.append(address[0]) or real_connect(address, *a, **k))
+    page = fetch(f"http://news.example:{port}/article")
+    assert b"Harbour bridge closed" in page.body
+    assert connected == ["127.0.0.1"]
