@@ -238,7 +238,8 @@ def fields_from_mapping(item, name: str) -> dict:
 def _read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise ImportRejected(f"{name} is larger than {limit // (1024 * 1024)} MB.")
+        raise ImportRejected(f"{name} is larger than {limit // (1024 * 1024)} MB; "
+                             "split it, or use JSON Lines or CSV, which are read row by row.")
     return data
 
 
