@@ -15,14 +15,14 @@ from .text import Sentence
 # verb form -> stance it expresses. "strict" verbs need "that", a quotation or a final position.
 _VERBS: dict[str, str] = {}
 for _forms, _stance in (
-    ("say says said tell tells told claim claimed claims state stated add added adds insist "
+    ("say says said tell tells told claim claimed claims stated add added adds insist "
      "insisted insists allege alleged alleges report reported reports warn warned warns accuse "
      "accused accuses describe described describes call called calls write wrote writes "
      "testified testify blame blamed blames tweeted announce announced announces stress stressed "
      "argue argued argues assert asserted asserts maintain maintained maintains note noted notes "
      "explain explained explains estimate estimated suggest suggested contend contended contends "
      "predict predicted emphasized emphasised reiterated revealed disclosed believe believes "
-     "replied", "assert"),
+     "replied complained complains", "assert"),
     ("confirm confirmed confirms acknowledge acknowledged acknowledges admit admitted admits "
      "concede conceded concedes", "confirm"),
     ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
@@ -128,7 +128,9 @@ TOLD_AUDIENCE = re.compile(
     r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|the court|the jury|"
     r"the committee|a (?:news|press) conference|an? [\w\-]+ (?:audience|crowd|meeting|hearing|"
     r"committee|briefing|rally)|him|her|them|us|me|investigators|police|officials|"
-    r"(?:the )?[A-Z][\w\.’'\-]*(?: [A-Z][\w\.’'\-]*){0,4}|the \w+(?: \w+)?(?= that))\b")
+    r"(?:the )?[A-Z][\w\.’'\-]*(?: [A-Z][\w\.’'\-]*){0,4}(?: (?:news )?(?:agency|newspaper|"
+    r"broadcaster|channel|television|radio|website|outlet|daily|magazine|network))?|"
+    r"the \w+(?: \w+)?(?= that))\b")
 _DEMONSTRATIVE = re.compile(
     r"(?:[\w\-]+\s+)?(?:report|claim|account|allegation|accusation|theory|explanation|idea|notion|"
     r"narrative|finding|conclusion|assessment|characteri[sz]ation|version|description|suggestion|"
@@ -137,7 +139,7 @@ _DEMONSTRATIVE = re.compile(
 THAT = re.compile(r"\s*,?\s*that\b\s*")
 CLAUSE_BREAK = re.compile(
     r"(?:;|\s--\s|\s[-–—]\s|—|\)\s*[-–—]\s|,\s*(?:but|while|whereas|although|though|yet|as|because|even as|"
-    r"after|when)\b|\bbut\b|\bwhile\b|\bwhereas\b|:\s)")
+    r"after|when)\b|\bbut\b|\bwhile\b|\bwhereas\b|:\s|\s(?:after|because|when|although|until)\s)")
 AND_BREAK = re.compile(r",\s*and\b")
 INTRO = re.compile(
     r"(?:(?:but|and|yet|so|however|still|meanwhile|moreover|also|instead|now|then|"
@@ -249,15 +251,24 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     e = cue_start
     while e > a and text[e - 1] in " ,":
         e -= 1
+    m_day = re.search(r"\s+(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday|earlier|later|also|now)$", text[a:e])
+    if m_day:
+        e = a + m_day.start()  # "T-Mobile Tuesday refuted"
     if e <= a:
         return None
     s = a
     sub = text[s:e]
     words = sub.split()
+    head = re.split(r"\s(?:who|which|whose)\s", sub.split(",")[0])[0]
+    if (len(words) > 30 or not _SPEAKER_START.match(sub) or (_CLAUSEY.search(head) and len(head.split()) > 2)) \
+            and ", " in sub:
+        # "The civilians were killed when ..., the ministry claimed": the subject is the last chunk
+        last = sub.rsplit(", ", 1)[1]
+        if _SPEAKER_START.match(last) and len(last.split()) <= 12 and not _CLAUSEY.search(last):
+            return e - len(last), e, True
     if len(words) > 30 or not _SPEAKER_START.match(sub):
         return None
     # a clause ("the man who was shot") is not a speaker, unless the clause sits in an apposition
-    head = re.split(r"\s(?:who|which|whose)\s", sub.split(",")[0])[0]
     if _CLAUSEY.search(head) and len(head.split()) > 2:
         return None
     if words[-1].lower() in _NOUN_BEFORE or words[-1].lower() in ("and", "or", "who", "which"):
@@ -341,6 +352,7 @@ def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
         return bool(re.match(r"\s+[^.;:]{1,60}?\b(?:for|on)\b", rest))
     if verb in ("claim", "claimed", "claims"):
         return not re.match(r"\s+(?:responsibility|credit|victory|the (?:title|crown|throne|seat)|asylum|"
+                            r"the lives|(?:\w+ )?lives|(?:\w+ )?victims|"
                             r"compensation|damages|benefits|a (?:seat|win|victory|record))\b", rest)
     if verb in ("add", "added", "adds", "report", "reported", "reports"):
         return not re.match(r"\s+(?:to|up|on)\b", rest)
@@ -492,7 +504,7 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
     rest = text[content_start:s1].strip(" .!?\"”")
     subj = subject_before(text, floor, cue_start, has_prev)
     if subj is not None and re.search(r"[,\"”]\s*$", text[floor:cue_start]) and verb in (
-            "said", "says", "added", "adds", "wrote", "writes", "told"):
+            "said", "says", "added", "adds", "wrote", "writes"):
         sp = _speaker_after(text, cue_end, s1)
         head = text[sp[0]:sp[1]].split(",")[0] if sp else ""
         rest_after = text[sp[1]:s1] if sp else ""
@@ -509,6 +521,11 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
             a, b = _end_content(text, content_start, s1)
             return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp[0], sp[1], a, b, False, True)
     quote_before = _quote_ending_at(sent, text, subj[0] if subj else cue_start)
+    if quote_before and text[max(floor, _after_dateline(text, sent.start, cue_start)):quote_before[0]].strip(" ,:—-"):
+        lead = text[max(floor, sent.start):quote_before[0]].strip(" ,:—-")
+        if lead and not INTRO.fullmatch(lead + ", "):
+            quote_before = None  # '... saw their "precision-guided bomb" strike its target, he said'
+
     final = not rest or text[content_start:content_start + 1] == "," and not _quote_starting_at(
         sent, text, content_start)
     if quote_before and not final and not _quote_starting_at(sent, text, content_start) \
@@ -554,9 +571,14 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
         return None
     if q2:
         a, b = q2
+        tail = text[b:s1].strip(" .!?\"”")
+        if tail and re.match(r"[,]?\s*[a-z]", text[b:s1]):
+            b = _end_content(text, a, s1)[1]  # says "dozens" of civilians have been killed
         return Frame(sent, "quote", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
-    if _CONTENT_BAD_START.match(text[content_start:s1]):
-        return None
+    if _CONTENT_BAD_START.match(text[content_start:s1]) and not (
+            re.search(r"\b(?:that|which)\s*$", text[sent.start:sp_start])
+            and re.match(r"(?:is|was|were|are|had|has|have|would|will)\b", text[content_start:s1])):
+        return None  # but "a convoy that Russia says is filled with aid" reports a claim
     a, b = _end_content(text, content_start, s1)
     if verb in ("put", "puts") and "," in text[a:b]:
         b = text.index(",", a, b)  # "put the figure at 35,000, a number ..."
