@@ -12,7 +12,7 @@ def _action(fmt: str, name: str, description: str):
     def action(modeladmin, request, queryset) -> HttpResponse | None:
         from ..export_views import PDF_MAX_CLAIMS
 
-        report = build_report(scope="articles", pks=list(queryset.values_list("pk", flat=True)))
+        report = build_report(scope="articles", pks=queryset.values("pk"))
         if fmt == "pdf" and len(report.assertions) > PDF_MAX_CLAIMS:
             modeladmin.message_user(
                 request, f"{len(report.assertions):,} claims are too many for a PDF from the web (at most "

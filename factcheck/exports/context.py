@@ -34,7 +34,8 @@ from ..models import (
 )
 
 SCOPES = ("dispute", "article", "queue", "all")
-# Also accepted by build_report: "articles" with `pks`, the admin action's selection.
+# Also accepted by build_report: "articles" with `pks` (ids or a values("pk") queryset), the
+# admin action's selection.
 # The queue's GET parameters; anything else in a query string is ignored.
 FILTER_PARAMS = ("status", "verdict", "side", "speaker", "outlet", "date_from", "date_to", "q")
 # History rows shown per claim in the printable report (the JSON export carries all of them).
@@ -189,7 +190,7 @@ def _scope_selection(scope: str, pk: int | None, params, pks=()) -> QuerySet:
     if scope == "article":
         return Assertion.objects.filter(article_id=pk)
     if scope == "articles":
-        return Assertion.objects.filter(article_id__in=list(pks))
+        return Assertion.objects.filter(article_id__in=pks)
     if scope == "queue":
         return filter_assertions(params)
     if scope == "all":
@@ -264,11 +265,14 @@ def build_report(*, scope: str, pk: int | None = None, params=None, pks=(), publ
         o for o in Opposition.objects.filter(a_id__in=wanted_ids).select_related("decided_by").order_by("pk")
         if o.b_id in ids
     ]
-    article_ids = {a.article_id for a in assertions}
+    # Subqueries, never lists of ids: an "all" export must not hit SQLite's limit on parameters.
+    in_scope = Q(pk__in=wanted.values("article_id"))
     if scope == "article":
-        article_ids.add(pk)
+        in_scope |= Q(pk=pk)  # shown even when it has no claims
     if scope == "articles":
-        article_ids.update(pks)
+        in_scope |= Q(pk__in=pks)
+    article_ids = Article.objects.filter(in_scope).values("pk")
+    dispute_ids = DisputeMember.objects.filter(assertion_id__in=wanted_ids).values("dispute_id")
     articles = list(Article.objects.filter(pk__in=article_ids).defer("text", "html").order_by("published_at", "pk"))
     annotations = list(
         Annotation.objects.filter(article_id__in=article_ids)
@@ -280,7 +284,7 @@ def build_report(*, scope: str, pk: int | None = None, params=None, pks=(), publ
         History.objects.filter(
             Q(assertion_id__in=wanted_ids)
             | Q(opposition__a_id__in=wanted_ids, opposition__b_id__in=wanted_ids)
-            | Q(dispute__in=[d.pk for d in dispute_rows])
+            | Q(dispute_id__in=dispute_ids)
             | Q(article_id__in=article_ids, assertion__isnull=True, opposition__isnull=True, dispute__isnull=True)
         )
         .select_related("user")
