@@ -63,6 +63,7 @@ class Features:
     names: frozenset[str]  # other capitalised names
     military: int
     civilian: int
+    exclusive: bool  # "only" military targets: every civilian claim of the event opposes it
     coop_partner: frozenset[str] | None  # tokens after "with" near a cooperation word
     attack_target: frozenset[str] | None  # tokens after an attack word
     negated: bool
@@ -104,6 +105,8 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
         after = _TOKEN.findall(content[m.end():m.end() + 60])[:4]
         before_words = _TOKEN.findall(content[max(0, m.start() - 40):m.start()])[-3:]
         measure = unit
+        while after and (all_aliases(after[0]) or after[0].lower() in ("more", "other", "local", "innocent")):
+            after = after[1:]  # "76 Afghan civilians" -> civilians
         first = after[0].lower() if after else ""
         if not measure and first.isalpha() and first not in STOPWORDS and first not in GENERIC \
                 and first not in CASUALTY_MEASURES and len(first) > 2:
@@ -158,6 +161,7 @@ def features(content: str) -> Features:
     coop_partner = None
     attack_target = None
     hedged = False
+    exclusive = False
     for i, w in enumerate(lw):
         if w in NEGATORS or w.endswith("n't") or (w == "out" and i and lw[i - 1] in ("ruled", "rule", "rules")) \
                 or (w == "too" and i + 2 < len(lw) and lw[i + 2] == "to"):
@@ -172,9 +176,11 @@ def features(content: str) -> Features:
             continue
         if w in DISPUTE_WORDS:
             disputing = True
-        if w in MILITARY_TARGETS:
+        if w in MILITARY_TARGETS and i > neg_until:
             military += 1
-        if w in CIVILIAN_TARGETS:
+            if "only" in lw[max(0, i - 3):i]:
+                exclusive = True  # "killed only militant fighters", "struck only fortified positions"
+        if w in CIVILIAN_TARGETS and i > neg_until:
             civilian += 1
         if w in STOPWORDS or not w[0].isalpha():
             continue
@@ -208,7 +214,7 @@ def features(content: str) -> Features:
              if m.group(1).split()[0] not in _NON_PLACE_WORDS and not all_aliases(m.group(1))}
     return Features(frozenset(terms), frozenset(concepts), frozenset(polar), tuple(_numbers(content)),
                     frozenset(places), frozenset(dates), frozenset(actors), frozenset(names) - places,
-                    military, civilian, coop_partner, attack_target, negated, disputing)
+                    military, civilian, exclusive, coop_partner, attack_target, negated, disputing)
 
 
 @lru_cache(maxsize=65536)

@@ -58,11 +58,12 @@ for _concept, _words in (
              "alliance allied agreement agreed"),
     ("ATTACK", "attack attacks attacked attacking strike strikes struck striking bomb bombs bombed shots "
                "bombing bombings shell shelled shelling target targeted targeting raid raids hit hits "
-               "airstrike airstrikes shot shooting fired fire"),
+               "airstrike airstrikes shot shooting fired fire bombarded bombardment bombarding"),
     ("CAUSE", "caused cause causes causing sparked spark ignited ignite started triggered explained "
               "trigger blamed responsible"),
     ("KILL", "killed kill kills killing dead deaths death died die dying fatalities fatal "
-             "casualties"),
+             "casualties martyred perished lives"),
+    ("CIVILIAN", "civilian civilians villagers villager residents noncombatants bystanders"),
     ("WOUND", "wounded injured injuries injuring hurt"),
     ("DESTROY", "destroyed destroy destroying demolished razed damaged wrecked"),
     ("CROSS", "crossed cross crossing entered incursion intrusion violated"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .features import Features, features, stem
-from .lexicon import DISPUTE_WORDS, GENERIC, GENERIC_POLAR, INCOMPATIBLE
+from .lexicon import CONCEPTS, DISPUTE_WORDS, GENERIC, GENERIC_POLAR, INCOMPATIBLE
 from .stance import anaphor
 from .types import Assertion, Opposition
 
@@ -67,7 +67,8 @@ def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> 
 
 
 _CAUSE_PHRASE = re.compile(r"\b(?:caused|started|sparked|triggered|ignited|set off)\s+(?:by|at|in|from)\s+"
-                           r"|\b(?:linked to|due to|blamed on|the result of|traced to)\s+", re.I)
+                           r"|\b(?:killed|hit|destroyed|wounded|injured)\s+(?:by|from)\s+"
+                           r"|\b(?:linked to|due to|blamed on|(?:as )?a result of|the result of|traced to)\s+", re.I)
 
 
 def _cause_of(quote: str) -> tuple[str, frozenset[str]] | None:
@@ -114,6 +115,9 @@ def _refers(a: Assertion, b: Assertion) -> tuple[str, float, str] | None:
     return None
 
 
+_EVENT_CONCEPTS = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE"})
+
+
 def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
             distance: int | None) -> tuple[str, float, str] | None:
     if d.stance not in ("deny", "dispute") or o.stance not in ("assert", "confirm"):
@@ -121,11 +125,15 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
     if anaphor(d.quote)[0]:
         return None
     shared = _shared(fd, fo)
-    weight = len(shared) + 0.5 * len((fd.places & fo.places) | (fd.names & fo.names))
+    stems = {t for t in fd.terms & fo.terms if t not in GENERIC and len(t) > 2}
+    weight = max(len(shared), len(stems)) + 0.5 * len((fd.places & fo.places) | (fd.names & fo.names))
+    if not ({c for c in shared if c not in _EVENT_CONCEPTS} | (fd.places & fo.places) | (fd.names & fo.names)
+            | {t for t in stems if CONCEPTS.get(t) is None}):
+        return None  # "killed" and "strike" alone do not make two claims about the same thing
     if "COOP" in shared and fo.coop_partner and not (fo.actors & {d.side}) and \
             not any(stem(p) in fo.coop_partner for p in d.side.split("-")):
         return None  # the other side claims cooperation with someone else
-    reply = distance is not None and 0 <= distance <= 2 and d.sentence >= o.sentence
+    reply = distance is not None and (distance <= 2 or abs(d.paragraph - o.paragraph) <= 1)
     if weight < 2 and not (reply and weight >= 1):
         return None  # a denial right after a claim needs one shared term; elsewhere two
     if distance is not None and distance > 6 and weight < 3:
@@ -241,7 +249,9 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                           f"Cooperation with {coop} against an attack on {coop}. {lead}")
     mil_civ = (fa.military and fb.civilian and not fa.civilian) or (fb.military and fa.civilian and not fb.civilian)
     if mil_civ:
-        close = distance is not None and ((contrast and distance <= 2) or distance <= 1)
+        excl = (fa.exclusive and fb.civilian) or (fb.exclusive and fa.civilian)
+        close = distance is not None and ((contrast and distance <= 2) or distance <= 1 or (
+            excl and distance <= 12 and bool(fa.concepts & fb.concepts & {"KILL", "ATTACK", "DESTROY"})))
         far = distance is None and same_place and same_date
         if close or far:
             mil, civ = (a, b) if fa.military and fb.civilian else (b, a)
