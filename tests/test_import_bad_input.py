@@ -203,3 +203,25 @@ def test_a_zip_member_that_inflates_past_its_declared_size_is_refused():
     outcomes = import_all(bytes(data), "liar.zip")
     assert [o.status for o in outcomes] == ["rejected"]
     assert Article.objects.count() == 0
+
+
+# URLs: the same local server as tests/test_fetching.py, through the import service.
+from .test_fetching import server  # noqa: E402,F401  (a fixture)
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/slow", "did not answer within 0.5 seconds"),
+    ("/missing", "answered 404"),
+    ("/doc.pdf", "is a PDF, not a web page"),
+    ("/photo", "is an image, not a web page"),
+    ("/big-undeclared", "larger than the limit of 20,000 bytes"),
+])
+def test_a_url_that_cannot_be_imported_is_rejected_with_the_reason(server, settings, path, message):  # noqa: F811
+    from factcheck.importing import import_url
+
+    settings.FACTCHECK_FETCH_ALLOW_HOSTS = ["127.0.0.1"]
+    settings.FACTCHECK_FETCH_TIMEOUT = 0.5
+    settings.FACTCHECK_FETCH_MAX_BYTES = 20_000
+    outcome = import_url(url=f"{server}{path}")
+    assert outcome.status == "rejected" and message in outcome.message
+    assert Article.objects.count() == 0
