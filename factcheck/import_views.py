@@ -10,10 +10,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from . import importing
-from .models import Annotation, Article, ImportBatch
+from .models import Annotation, ImportBatch
 from .parsers import EXTENSIONS
 
 ACCEPT = ",".join(sorted(EXTENSIONS))
@@ -63,18 +64,15 @@ class UploadForm(forms.Form):
         return files
 
 
-def _single_outcome_batch(request: HttpRequest, source: str, outcome: importing.ImportOutcome) -> ImportBatch:
+def _import_one(request: HttpRequest, source: str, run) -> ImportBatch:
     """A paste or a URL is a batch of one, so every import has the same result page."""
     batch = importing.create_batch(source=source, user=request.user, items=[])
+    outcome = run(batch)
     batch.total = 1
     importing.record_outcome(batch, outcome)
     batch.status = ImportBatch.Status.DONE
-    from django.utils import timezone
-
     batch.finished_at = timezone.now()
     batch.save()
-    if outcome.article is not None and outcome.status != "duplicate":
-        Article.objects.filter(pk=outcome.article.pk, batch=None).update(batch=batch)
     return batch
 
 
@@ -87,17 +85,16 @@ def import_page(request: HttpRequest) -> HttpResponse:
         paste = PasteForm(request.POST, prefix="paste")
         if paste.is_valid():
             data = paste.cleaned_data
-            outcome = importing.import_pasted(
+            return redirect(_import_one(request, "pasted text", lambda batch: importing.import_pasted(
                 text=data["text"], title=data["title"], url=data["url"], outlet=data["outlet"],
-                published=data["published"].isoformat() if data["published"] else "", user=request.user,
-            )
-            return redirect(_single_outcome_batch(request, "pasted text", outcome))
+                published=data["published"].isoformat() if data["published"] else "", user=request.user, batch=batch,
+            )))
     elif action == "url":
         url_form = UrlForm(request.POST, prefix="url")
         if url_form.is_valid():
             url = url_form.cleaned_data["url"]
-            outcome = importing.import_url(url=url, user=request.user)
-            return redirect(_single_outcome_batch(request, url, outcome))
+            return redirect(_import_one(request, url, lambda batch: importing.import_url(
+                url=url, user=request.user, batch=batch)))
     elif action == "upload":
         upload = UploadForm(request.POST, request.FILES, prefix="upload")
         if upload.is_valid():
@@ -134,11 +131,10 @@ def import_batch(request: HttpRequest, pk: int) -> HttpResponse:
         batch.articles.order_by("pk").select_related("revision_of")
         .only("pk", "title", "outlet", "revision_of__title", "analysed_at")[:200]
     )
-    problems = [e for e in batch.errors if e.get("level", "error") == "error"]
     notes = [e for e in batch.errors if e.get("level") == "note"]
     duplicates = [e for e in batch.errors if e.get("level") == "duplicate"]
     orphan_articles = [e["article"] for e in notes if e.get("orphans")]
     return render(request, "factcheck/import_batch.html", {
-        **context, "articles": articles, "problems": problems, "notes": notes, "duplicates": duplicates,
+        **context, "articles": articles, "notes": notes, "duplicates": duplicates,
         "orphans": Annotation.objects.filter(article__in=orphan_articles, orphaned=True).select_related("article"),
     })
