@@ -130,7 +130,11 @@ class SpeakerResolver:
         # organisations named in the journalist's narration ("Corvan Motors announced ...")
         self.text, self.skip = text, skip
         self._mentions: list[tuple[int, Entity]] | None = None
-        self.pos = 0
+        self.pos = self.last_pos = 0
+        # "the U.S.-led coalition": a coalition speaks for the country that leads it
+        m = re.search(r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH) + r")-(?:led|backed)\s+coalition",
+                      text)
+        self.coalition = ALIASES[m.group(1)] if m else None
 
     @property
     def mentions(self) -> list[tuple[int, Entity]]:
@@ -147,7 +151,10 @@ class SpeakerResolver:
             if any(a <= m.start() < b for a, b in skip):
                 continue
             if len(words) >= 2 and any(w in _ORG_WORDS for w in words) and not find_alias(name):
-                found.append((m.start(), Entity(name, slug(name), name, "org")))
+                acr = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end():m.end() + 10])
+                # "the Federal Trade Commission (FTC)": the acronym names the same organisation
+                full = f"{name} ({acr.group(1)})" if acr else name
+                found.append((m.start(), Entity(full, slug(name), name, "org")))
         return found
 
     def _remember(self, e: Entity) -> Entity:
@@ -222,13 +229,20 @@ class SpeakerResolver:
             return e
         return self._latest(lambda e: e.kind in ("org", "country") and lw in _lower_words(e.name), True)
 
-    def _person(self, name: str, side_of: Entity | None, kind: str = "person") -> Entity:
+    def _person(self, name: str, side_of: Entity | None, kind: str = "person", title: str = "") -> Entity:
         name = TITLES.sub("", name).strip()
         surname = name.split()[-1] if name.split() else ""
         if side_of is None:
             known = self._by_word(surname) if surname else None
             if known and known.kind == "person":
                 side_of = known
+        last = self.entities[-1] if self.entities else None
+        if side_of is None and last is not None and last.kind == "person" and not last.surname \
+                and self.pos - self.last_pos < 400:
+            side_of = last  # "A rebel spokesman denied ... Konstantin Knyrik told Interfax ..."
+        if side_of is None and re.search(r"\b(?:CEO|chief executive|chairman|chairwoman|spokes\w+|"
+                                         r"president|founder)\b", title, re.I):
+            side_of = self._latest(lambda e: e.kind == "org")  # "CEO John Legere" speaks for his company
         if side_of is None:
             return self._remember(Entity(name, "person-" + slug(name), name, kind, surname))
         return self._remember(Entity(name, side_of.side, side_of.side_name, kind, surname))
@@ -253,7 +267,7 @@ class SpeakerResolver:
         return e
 
     def resolve(self, written: str, pos: int = 0) -> Entity:
-        self.pos = pos
+        self.last_pos, self.pos = self.pos, pos
         sp = written.strip(" ,\"“”")
         sp = re.sub(r"^(?:But|And|Yet|However|So)\s*,?\s+", "", sp)
         sp = _SELF.sub("", sp)
@@ -315,12 +329,16 @@ class SpeakerResolver:
                 return self._remember(Entity(head, owner.side, owner.side_name, "person"))
         affiliation = self._affiliation(appos) if appos else None
         words = _lower_words(head)
+        if len(words) == 2 and words[0] == "the" and head.split()[-1].isupper():
+            head, words, low = head.split()[-1], words[1:], words[1]  # "The FTC"
         if len(words) == 1 and head[:1].isupper():
             if low in GROUP_SIDES:
                 return self._remember(Entity(head, GROUP_SIDES[low], GROUP_SIDES[low].title(), "group"))
             known = self._by_word(head)
             if known and not ALIASES.get(head):
                 return self._remember(Entity(known.name, known.side, known.side_name, known.kind, known.surname))
+            if head.isupper() or re.search(r"[a-z][A-Z]|-|\d", head):
+                return self._remember(Entity(head, slug(head), head, "org"))  # FTC, T-Mobile, eBay, 3M
             if not ALIASES.get(head) and low not in _ORG_WORDS and low not in STATE_BODY_WORDS \
                     and not low.endswith("s"):
                 return self._person(head, None)  # a surname met for the first time
@@ -342,7 +360,9 @@ class SpeakerResolver:
             side_of = affiliation
             if side_of is None and prefix:
                 side_of = self._prefix_affiliation(prefix)
-            return self._person(name, side_of)
+            return self._person(name, side_of, title=prefix + " " + appos)
+        if self.coalition and "coalition" in words:
+            return self._remember(Entity(_DET.sub("", head), self.coalition, side_display(self.coalition), "country"))
         if group and not org_head:
             if affiliation:
                 return self._remember(Entity(head, affiliation.side, affiliation.side_name, "group"))
@@ -410,6 +430,14 @@ class SpeakerResolver:
     def _affiliation(self, appos: str) -> Entity | None:
         appos = re.split(r",\s*(?:and|or)\b|\s+and\s+other\b", appos)[0]
         appos = _BASED.sub("", appos)
+        m = _ROLE_OF.search(appos)
+        if m and not re.search(r"\b(?:from|who)\b", appos[:m.start() + 6]):
+            # "a spokesman for the U.S. military in Afghanistan": the organisation after the role
+            phrase = re.split(r"\s(?:who|which|that|and|in|on)\s", m.group(1) + " ")[0].strip()
+            e = self.org_entity(phrase) if phrase else None
+            if e and (e.kind == "country" or phrase[:1].isupper() or any(
+                    w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(phrase))):
+                return e
         caps = [m.group(0) for m in _CAP_RUN.finditer(appos)]
         caps = [c for c in caps if len(c) > 2 and (find_alias(c) or any(
             w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(c)))]
