@@ -294,7 +294,9 @@ def run_batch(batch: ImportBatch, *, user=None, analyse: bool = True,
                 outcome = import_entry(entry, user=user, batch=batch, analyse=analyse)
                 record_outcome(batch, outcome)
                 item["done"] = index + 1
-                batch.save(update_fields=["processed", "imported", "duplicates", "rejected", "errors", "pending"])
+                batch.total = max(batch.total, batch.processed)  # the count before parsing is an estimate
+                batch.save(update_fields=["processed", "imported", "duplicates", "rejected", "errors", "pending",
+                                          "total"])
                 if progress:
                     progress(batch, outcome)
             batch.pending = batch.pending[1:]
