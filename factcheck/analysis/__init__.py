@@ -70,11 +70,14 @@ def analyze(text: str) -> AnalysisResult:
             keys=blocking_keys(content, ent.side if ent.kind == "country" else "", f.sentence.text, prev_text),
             contrast=f.contrast, speaker_kind=ent.kind, paragraph=f.sentence.paragraph,
         )
-        if stance in ("deny", "dispute"):
-            refs = find_refers(a, assertions, owner_side=resolver.side_of, text=text)
-            if refs:
-                a = _replace(a, refers_to=refs)
         assertions.append(a)
+    # what each denial or dispute answers: earlier claims, or the next ones after a lede denial
+    for i, a in enumerate(assertions):
+        if a.stance in ("deny", "dispute"):
+            refs = find_refers(a, assertions[:i], owner_side=resolver.side_of, text=text,
+                               later=assertions[i + 1:])
+            if refs:
+                assertions[i] = _replace(a, refers_to=refs)
     oppositions = pair_within(assertions, context_places)
     return AnalysisResult(text=text, assertions=assertions, oppositions=oppositions,
                           disputes=group_disputes(assertions, oppositions))

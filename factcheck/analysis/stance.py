@@ -113,55 +113,107 @@ def _hinted(d: Assertion, cands: list[Assertion], text: str) -> list[Assertion]:
     return []
 
 
+_ALLEGATION = frozenset("allegations allegation accusations accusation charges charge criticism".split())
+
+
+def _named_claims(d: Assertion, others: Sequence[Assertion]) -> list[Assertion]:
+    """'charges by the Federal Trade Commission', "the FTC's lawsuit": the claims of the named party."""
+    out = []
+    for a in others:
+        words = [w for w in re.findall(r"[A-Z][\w\-]+", a.speaker_name) if w.lower() not in ("the",)]
+        acr = re.findall(r"\(([A-Z]{2,6})\)", a.speaker_name)
+        names = [" ".join(words)] + acr if words else acr
+        for name in names:
+            if not name:
+                continue
+            for m in re.finditer(re.escape(name), d.quote):
+                window = d.quote[max(0, m.start() - 40):m.end() + 40].lower()
+                if any(n in window.split() or n + "," in window for n in ANAPHORIC_NOUNS
+                       if len(n) > 4) or re.search(r"(?:’s|'s)\s+(?:lawsuit|suit|case|claims?|report|account|"
+                                                   r"figures?|allegations?|charges?)", window):
+                    out.append(a)
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4,
-                owner_side: Callable[[str], str | None] | None = None, text: str = "") -> tuple[str, ...]:
-    """Ids of the earlier assertions that a denial or dispute answers."""
-    cands = [a for a in earlier if a.side != d.side and (a.stance in ("assert", "confirm") or (
-             a.stance == "dispute" and (not anaphor(a.quote)[0] or len(a.quote.split()) > 6)))
-             and d.sentence - a.sentence <= 10]
-    if not cands:
-        return ()
+                owner_side: Callable[[str], str | None] | None = None, text: str = "",
+                later: Sequence[Assertion] = ()) -> tuple[str, ...]:
+    """Ids of the assertions that a denial or dispute answers (earlier ones first, then the next
+    paragraphs when a lede denial comes before the claims it answers)."""
+    def eligible(a: Assertion) -> bool:
+        return a.side != d.side and (a.stance in ("assert", "confirm") or (
+            a.stance == "dispute" and (not anaphor(a.quote)[0] or len(a.quote.split()) > 6)))
+
+    cands = [a for a in earlier if eligible(a) and d.sentence - a.sentence <= 10]
+    ahead = [a for a in later if eligible(a) and a.paragraph - d.paragraph <= 2]
     is_anaphor, plural = anaphor(d.quote)
-    if is_anaphor:
-        low = d.quote.lower()
-        if re.search(r"\b(?:figures?|numbers|count|tally|estimates?)\b", low):
-            cands = [a for a in cands if features(a.quote).numbers] or cands
-        owner = _owner(d.quote)
-        if owner and owner not in ("its", "their", "his", "her"):
-            side = owner_side(owner) if owner_side else None
-            owned = [a for a in cands if _mentions(a, owner) or (side and a.side == side)]
-            if owned:
-                last = owned[-1]
-                run = [a for a in owned if a.side == last.side]
-                return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
-        if not plural:
-            hinted = [a for a in _hinted(d, cands, text) if d.paragraph - a.paragraph <= 3]
-            if hinted:
-                return (hinted[-1].id,)
-        out: list[Assertion] = []
-        for a in reversed(cands):
-            if d.sentence - a.sentence > sentence_window or d.paragraph - a.paragraph > 1:
-                break
-            out.append(a)
-            if not plural:
-                break  # "the claim", "that account": the nearest claim of another side
-        if plural and out:
-            # a plural reference stops at the denier's own side ("those reports" after our own claim)
-            own = [a.sentence for a in earlier if a.side == d.side and a.sentence < d.sentence]
-            if own:
-                out = [a for a in out if a.sentence >= max(own)] or out[:1]
-        return tuple(a.id for a in reversed(out))
-    near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands
-                                if d.sentence - a.sentence <= sentence_window)]
-    best = max((s for s, _ in near), default=0)
-    if best < 2:
+    if not is_anaphor:
+        near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands
+                                    if d.sentence - a.sentence <= sentence_window)]
+        best = max((s for s, _ in near), default=0)
+        if best >= 2:
+            return tuple(a.id for s, a in near if s >= best - 0.5)
+        named = _named_claims(d, [a for a in list(cands) + list(ahead)])
+        if named:
+            return tuple(a.id for a in named[:3])
         # "Warsaw was fuelling spy mania": a dispute aimed at a side answers that side's main claim
-        named = set(features(d.quote).actors) - {d.side} if features(d.quote).disputing else set()
+        sides = set(features(d.quote).actors) - {d.side} if features(d.quote).disputing else set()
         for a in cands:
-            if a.side in named:
+            if a.side in sides:
                 return (a.id,)
         return ()
-    return tuple(a.id for s, a in near if s >= best - 0.5)
+    low = d.quote.lower()
+    if re.search(r"\b(?:figures?|numbers|count|tally|estimates?)\b", low):
+        cands = [a for a in cands if features(a.quote).numbers] or cands
+    owner = _owner(d.quote)
+    if owner and owner not in ("its", "their", "his", "her"):
+        side = owner_side(owner) if owner_side else None
+        owned = [a for a in list(cands) + list(ahead) if _mentions(a, owner) or (side and a.side == side)]
+        if owned:
+            last = [a for a in owned if a.sentence <= d.sentence][-1:] or owned[:1]
+            run = [a for a in owned if a.side == last[0].side]
+            return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
+    if not plural:
+        hinted = [a for a in _hinted(d, cands, text) if d.paragraph - a.paragraph <= 3]
+        if hinted:
+            return (hinted[-1].id,)
+    # "Such claims are pure propaganda" right after another denial answers the same claims
+    prev = [a for a in earlier if a.id != d.id and a.sentence <= d.sentence]
+    if plural and prev and prev[-1].stance in ("deny", "dispute") and prev[-1].refers_to \
+            and d.paragraph - prev[-1].paragraph <= 1 and prev[-1].side != d.side or (
+            plural and prev and prev[-1].stance in ("deny", "dispute") and prev[-1].refers_to
+            and d.paragraph - prev[-1].paragraph <= 1 and not cands):
+        return prev[-1].refers_to
+    if plural and any(w in _ALLEGATION for w in low.split()[:4]):
+        # allegations are made against the denier: prefer claims that name it
+        words = [w for w in d.side.split("-") if len(w) > 3]
+        aimed = [a for a in cands if any(w in a.quote.lower() for w in words)]
+        cands = aimed or cands
+    out: list[Assertion] = []
+    for a in reversed(cands):
+        if d.sentence - a.sentence > sentence_window or (
+                d.sentence - a.sentence > 3 and d.paragraph - a.paragraph > 1):
+            break
+        if d.paragraph - a.paragraph > 1 and d.sentence - a.sentence > 3:
+            break
+        out.append(a)
+        if not plural:
+            break  # "the claim", "that account": the nearest claim of another side
+    if plural and out:
+        # a plural reference stops at the denier's own side ("those reports" after our own claim)
+        own = [a.sentence for a in earlier if a.side == d.side and a.sentence < d.sentence]
+        if own:
+            out = [a for a in out if a.sentence >= max(own)] or out[:1]
+    if not out and ahead:
+        # a lede denial before the claims it answers: "called the complaints 'unfounded'"
+        first = ahead[0]
+        out = [a for a in ahead if a.side == first.side][: (3 if plural else 1)]
+        return tuple(a.id for a in out)
+    return tuple(a.id for a in reversed(out))
 
 
 def checkworthiness(content: str, stance: str, speaker_kind: str = "") -> float:
