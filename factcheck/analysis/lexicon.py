@@ -22,7 +22,7 @@ several others well made make makes making take taken taking took come came goin
 give given gave show shows showed shown including against would about there their first
 """.split())
 
-NEGATORS = frozenset("not no never none nobody nothing neither nor without n't cannot".split())
+NEGATORS = frozenset("not no never none nobody nothing neither nor without n't cannot zero".split())
 
 # word -> (concept, polarity). Antonyms share a concept with opposite polarity.
 ANTONYMS: dict[str, tuple[str, bool]] = {}
@@ -63,7 +63,7 @@ for _concept, _words in (
               "trigger blamed responsible"),
     ("KILL", "killed kill kills killing dead deaths death died die dying fatalities fatal "
              "casualties martyred perished lives"),
-    ("CIVILIAN", "civilian civilians villagers villager residents noncombatants bystanders"),
+    ("CIVILIAN", "civilian civilians villagers villager residents noncombatants bystanders women children"),
     ("WOUND", "wounded injured injuries injuring hurt"),
     ("DESTROY", "destroyed destroy destroying demolished razed damaged wrecked"),
     ("CROSS", "crossed cross crossing entered incursion intrusion violated"),
@@ -117,10 +117,10 @@ ANAPHORIC_NOUNS = frozenset("""report reports claim claims allegation allegation
 charge charges assertion assertions account accounts suggestion suggestions statement statements
 figure figures story stories version characterization characterisation description rumors rumours
 it this that them these those criticism result results finding findings theory explanation
-conclusion conclusions tally count numbers assessment narrative""".split())
+conclusion conclusions tally count numbers assessment narrative complaints complaint lawsuit""".split())
 PLURAL_ANAPHORS = frozenset("""reports claims allegations accusations charges assertions accounts
 suggestions statements figures stories rumors rumours them these those criticism results findings
-conclusions numbers""".split())
+conclusions numbers complaints""".split())
 DISPUTE_WORDS = frozenset("""incorrect false untrue wrong inaccurate misleading baseless unfounded
 groundless fabricated nonsense lie lies exaggerated absurd ridiculous fake propaganda distorted
 disinformation misinformation erroneous excuse excuses fantasy fabrication smear desperate

@@ -52,6 +52,21 @@ _DEFENSIVE = re.compile(r"\b(?:returned fire|(?:came|come|coming) under (?:\w+ )
                         r"(?:was|were) attacked first|fired first)\b", re.I)
 
 
+_STARTED = re.compile(r"\b(?:opened fire|fired first|first to (?:fire|shoot|attack)|started|initiated|"
+                      r"launched (?:an?|the) attack|provoked|attacked first)\b", re.I)
+
+
+def _first_person_denial(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
+    """'We didn't fire on these people' against the other side's account of the same event."""
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        if not _FIRST_PERSON.search(x.quote) or not fx.negated:
+            continue
+        for c, pol in fx.polar:
+            if not pol and c in fy.concepts and (c, False) not in fy.polar and c.lower() not in GENERIC:
+                return c.lower()
+    return None
+
+
 def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
     """'X's troops opened fire' / X: 'we only returned fire'; or 'we never fired a shot'."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
@@ -59,7 +74,8 @@ def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> 
             continue
         y_named = y.side in fx.actors or any(
             len(w) > 3 and w in x.quote.lower() for w in y.side.split("-") if w not in ("person", "the"))
-        blames_y = y_named and ("ATTACK", True) in fx.polar
+        started = bool(_STARTED.search(x.quote))  # "opened fire", "fired first": x says y started it
+        blames_y = y_named and ("ATTACK", True) in fx.polar and started
         denies_firing = ("ATTACK", False) in fx.polar and not _DEFENSIVE.search(x.quote)
         if blames_y or denies_firing:
             return f"Who fired first: {_who(y)} says it only responded, {_who(x)} says otherwise"
@@ -116,6 +132,7 @@ def _refers(a: Assertion, b: Assertion) -> tuple[str, float, str] | None:
 
 
 _EVENT_CONCEPTS = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE"})
+_CONCEPT_STEMS = frozenset(stem(w) for w, c in CONCEPTS.items() if c in _EVENT_CONCEPTS)
 
 
 def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
@@ -128,7 +145,7 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
     stems = {t for t in fd.terms & fo.terms if t not in GENERIC and len(t) > 2}
     weight = max(len(shared), len(stems)) + 0.5 * len((fd.places & fo.places) | (fd.names & fo.names))
     if not ({c for c in shared if c not in _EVENT_CONCEPTS} | (fd.places & fo.places) | (fd.names & fo.names)
-            | {t for t in stems if CONCEPTS.get(t) is None}):
+            | {t for t in stems if t not in _CONCEPT_STEMS}):
         return None  # "killed" and "strike" alone do not make two claims about the same thing
     if "COOP" in shared and fo.coop_partner and not (fo.actors & {d.side}) and \
             not any(stem(p) in fo.coop_partner for p in d.side.split("-")):
@@ -236,6 +253,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         if about or pol.upper() not in GENERIC_POLAR or (others and (near or same_place or len(others) >= 2)):
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
+    denial = _first_person_denial(a, fa, b, fb)
+    if denial and distance is not None and distance <= 6:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                          f"A first-person denial ('{denial}') against the other side's account. {lead}")
     first = _who_fired_first(a, fa, b, fb)
     if first and distance is not None and distance <= 6:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus), f"{first}. {lead}")

@@ -14,9 +14,11 @@ _EVALUATIVE_OBJECT = re.compile(
     r"^\s*(?:it|them|(?:the|this|that|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
     r"\s+(?:as\s+)?[\"“]?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
 _DISPUTING_CLAUSE = re.compile(
-    r"\b(?:was|is|were|are|be|been|as)\s+(?:[\"“]?\w+[\"”]?\s+){0,2}[\"“]?(?:" + "|".join(sorted(DISPUTE_WORDS))
+    r"\b(?:was|is|were|are|be|been|as)\s+(?:[\"“]?\w+[\"”]?\s+){0,5}[\"“]?(?:" + "|".join(sorted(DISPUTE_WORDS))
     + r"|not true|not accurate|not correct|not honest|without (?:any )?(?:basis|foundation|merit))\b"
-    r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b", re.I)
+    r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b"
+    r"|\bstand(?:s)? by (?:our|its|their|the|his|her) (?:account|report|reports|figures?|statement)"
+    r"|\b(?:can't|cannot|could not) reconcile\b|\b(?:have|has|had) evidence that\b|\bwithout merit\b", re.I)
 _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:(?:those|these|the|such|that|this|its|their|his|her|any|all|earlier|media|"
     r"the\s+\w+’s|the\s+\w+'s|[A-Z][\w\-]+’s|[A-Z][\w\-]+'s)\s+)*(?:[\w\-]+\s+){0,2}?(\w+)\b")
@@ -26,7 +28,8 @@ _KEY_WORD = re.compile(r"[A-Za-z][a-z\-]+")
 
 
 _CASUALTY_SET = frozenset(CASUALTY_MEASURES)
-_DISPUTE_TRIGGERS = DISPUTE_WORDS | {"not", "no", "add", "convinced"}
+_DISPUTE_TRIGGERS = DISPUTE_WORDS | {"not", "no", "add", "convinced", "stand", "reconcile", "evidence",
+                                     "merit", "t"}
 
 
 def refine_stance(cue_stance: str, verb: str, content: str) -> str:
