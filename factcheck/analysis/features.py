@@ -85,7 +85,16 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
     out = []
     low_text = content.lower()
     words = _TOKEN.findall(content)
+    skip, low_end = set(), {}
+    for m in re.finditer(r"\bbetween (\w+) and (\w+)\b", content, re.I):
+        x = m.group(1).lower()
+        val = NUMBER_WORDS.get(x) if not x.isdigit() else float(x)
+        if val is not None:
+            skip.add(m.start(1))  # "between six and eight villagers" is one range, 6..8
+            low_end[m.start(2)] = float(val)
     for m in _NUMBER.finditer(content):
+        if m.start() in skip:
+            continue
         raw = (m.group(1) or m.group(3) or "").lower()
         if m.group(1):
             if re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -141,6 +150,8 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
             lo = val * 0.7
         elif any(pre.rstrip().endswith(b) for b in APPROX) or raw in ("dozens", "hundreds", "thousands"):
             lo, hi = val * 0.8, val * 1.25 if raw not in ("dozens", "hundreds", "thousands") else val * 5
+        if m.start() in low_end:
+            lo = min(lo, low_end[m.start()])
         if measure:
             out.append((measure, lo, hi))
     del words

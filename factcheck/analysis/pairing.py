@@ -144,15 +144,17 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
     shared = _shared(fd, fo)
     stems = {t for t in fd.terms & fo.terms if t not in GENERIC and len(t) > 2}
     weight = max(len(shared), len(stems)) + 0.5 * len((fd.places & fo.places) | (fd.names & fo.names))
-    if not ({c for c in shared if c not in _EVENT_CONCEPTS} | (fd.places & fo.places) | (fd.names & fo.names)
-            | {t for t in stems if t not in _CONCEPT_STEMS}):
-        return None  # "killed" and "strike" alone do not make two claims about the same thing
+    specific = bool({c for c in shared if c not in _EVENT_CONCEPTS} | (fd.places & fo.places)
+                    | (fd.names & fo.names) | {t for t in stems if t not in _CONCEPT_STEMS})
     if "COOP" in shared and fo.coop_partner and not (fo.actors & {d.side}) and \
             not any(stem(p) in fo.coop_partner for p in d.side.split("-")):
         return None  # the other side claims cooperation with someone else
     reply = distance is not None and (distance <= 2 or abs(d.paragraph - o.paragraph) <= 1)
     if weight < 2 and not (reply and weight >= 1):
         return None  # a denial right after a claim needs one shared term; elsewhere two
+    if not reply and not specific and not (d.side in fo.actors or any(
+            len(w) > 3 and w in o.quote.lower() for w in d.side.split("-"))):
+        return None  # "killed" and "strike" alone do not make two claims about the same thing
     if distance is not None and distance > 6 and weight < 3:
         return None
     score = min(1.0, 0.5 + 0.08 * weight + (0.1 if near else 0.0))
@@ -166,7 +168,8 @@ def _numbers(fa: Features, fb: Features) -> tuple[str, str] | None:
         for mb, lb, hb in fb.numbers:
             if ma != mb:
                 continue
-            if ha < lb * 0.9 or hb < la * 0.9:
+            gap = max(lb - ha, la - hb)  # how far apart the two ranges are
+            if gap > max(2.0, 0.1 * max(hb, ha, 1.0) if max(hb, ha) != float("inf") else 2.0):
                 def fmt(lo, hi):
                     if hi == float("inf"):
                         return f"at least {lo:g}"
@@ -181,6 +184,9 @@ def _polarity(fa: Features, fb: Features) -> str | None:
     for c, pol in fa.polar:
         if (c, not pol) in fb.polar:
             return c.lower()
+    if (("WEAPON", False) in fa.polar and ("ATTACK", True) in fb.polar and "fir" in fb.terms) or (
+            ("WEAPON", False) in fb.polar and ("ATTACK", True) in fa.polar and "fir" in fa.terms):
+        return "weapons / firing"  # "have not used weapons" against "fired shots"
     for x, y in INCOMPATIBLE:
         if ((x, True) in fa.polar and (y, True) in fb.polar) or ((y, True) in fa.polar and (x, True) in fb.polar):
             return f"{x.lower()} / {y.lower()}"

@@ -152,6 +152,10 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
             a.stance == "dispute" and (not anaphor(a.quote)[0] or len(a.quote.split()) > 6)))
 
     cands = [a for a in earlier if eligible(a) and d.sentence - a.sentence <= 10]
+    if d.stance == "dispute" and not anaphor(d.quote)[0]:
+        # "We have evidence that the shots were fired" answers a denial as much as a claim
+        cands = [a for a in earlier if a.side != d.side and d.sentence - a.sentence <= 10
+                 and (eligible(a) or a.stance == "deny")]
     ahead = [a for a in later if eligible(a) and a.paragraph - d.paragraph <= 2]
     is_anaphor, plural = anaphor(d.quote)
     if not is_anaphor:
@@ -175,11 +179,14 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
     owner = _owner(d.quote)
     if owner and owner not in ("its", "their", "his", "her"):
         side = owner_side(owner) if owner_side else None
-        owned = [a for a in list(cands) + list(ahead) if _mentions(a, owner) or (side and a.side == side)]
+        owned = [a for a in cands if _mentions(a, owner) or (side and a.side == side)]
         if owned:
-            last = [a for a in owned if a.sentence <= d.sentence][-1:] or owned[:1]
-            run = [a for a in owned if a.side == last[0].side]
+            run = [a for a in owned if a.side == owned[-1].side]
             return tuple(a.id for a in (run[-3:] if plural else run[-2:]))
+        owned = [a for a in ahead if _mentions(a, owner) or (side and a.side == side)]
+        if owned:
+            run = [a for a in owned if a.side == owned[0].side]
+            return tuple(a.id for a in (run[:3] if plural else run[:1]))
     if not plural:
         hinted = [a for a in _hinted(d, cands, text) if d.paragraph - a.paragraph <= 3]
         if hinted:
