@@ -18,7 +18,7 @@ from .types import Assertion, Opposition
 import re
 
 THRESHOLD = 0.5
-_FIRST_PERSON = re.compile(r"\b(?:I|I've|I'm|my|me|we|our|us)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I've|I'm|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s|We've|we've|We're|we're)\b")
 WINDOW = 40  # sentences: contradictions further apart than this in one article are not sought
 _DISPUTE_STEMS = frozenset(stem(w) for w in DISPUTE_WORDS)
 

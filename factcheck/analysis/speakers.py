@@ -93,6 +93,7 @@ _ROLE_AFTER_ORG = re.compile(r"^(?:an?|the)\s+([\w\-]+(?:\s+[\w\-]+)?)\s+(?:spok
 _DOCUMENT_OF = re.compile(r"^(?:a|an|the|its|their)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|report|post|"
                           r"letter|filing|notice|press release|communiqu[eé]|bulletin|tweet|video)\s+"
                           r"(?:from|by|issued by|released by|published by|of)\s+", re.I)
+_NAME_AT = re.compile(r"^((?:[A-Z][\w\.’'\-]*\s+){1,4}[A-Z][\w’'\-]+)\s+(?:at|of|from|with)\s+(.+)$")
 _SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 _ORG_MENTION = re.compile(
     r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
@@ -327,6 +328,11 @@ class SpeakerResolver:
                 if appos_name:
                     return self._person(appos_name, owner)
                 return self._remember(Entity(head, owner.side, owner.side_name, "person"))
+        # "Major Scott Nelson at the US military press centre", "Gorm Pederson from the Danish committee"
+        m = _NAME_AT.match(head)
+        if m and len(split_name(m.group(1))[1].split()) >= 2:
+            org = self.org_entity(m.group(2))
+            return self._person(split_name(m.group(1))[1], org)
         affiliation = self._affiliation(appos) if appos else None
         words = _lower_words(head)
         if len(words) == 2 and words[0] == "the" and head.split()[-1].isupper():
