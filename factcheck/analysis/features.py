@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, DISPUTE_WORDS, GENERIC,
-                      HEDGES, LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
+                      HEDGES, UNITS, LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
                       UPPER_BOUND)
 from .speakers import all_aliases
 
@@ -23,9 +23,11 @@ _PLACE = re.compile(r"\b(?:in|near|at|outside|around|from|of|into|on|across|over
                     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:[A-Z][\w’'\-]+|al-\w+|ez-\w+|el-\w+|de|du)\b){0,3})")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})")
 _NUMBER = re.compile(r"(?<![\w\.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
-                     r"|(?<!\w)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds|thousands|no|zero|single|"
-                     r"twice|once)(?!\w)",
+                     r"|(?<![\w\-])((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|"
+                     r"five|six|seven|eight|nine))(?![\w\-])"
+                     r"|(?<![\w\-])(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety|dozens?|hundreds|thousands|no|zero|single|twice|once)(?![\w\-])",
                      re.I)
 _POSSESSIVE_PLACE = re.compile(
     r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?=(?:historic|old|ancient|main|central|northern|southern|eastern|"
@@ -95,8 +97,11 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
     for m in _NUMBER.finditer(content):
         if m.start() in skip:
             continue
-        raw = (m.group(1) or m.group(3) or "").lower()
-        if m.group(1):
+        raw = (m.group(1) or m.group(4) or "").lower()
+        if m.group(3):  # "Seventy-six"
+            tens, units = m.group(3).lower().split("-")
+            raw = str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
+        if m.group(1) or m.group(3):
             if re.fullmatch(r"(?:19|20)\d\d", raw):
                 continue
             before = content[max(0, m.start() - 12):m.start()].strip().split()
@@ -117,6 +122,8 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
         while after and (all_aliases(after[0]) or after[0].lower() in ("more", "other", "local", "innocent")):
             after = after[1:]  # "76 Afghan civilians" -> civilians
         first = after[0].lower() if after else ""
+        if not measure and first in UNITS:
+            measure = stem(first)  # "15 years of age", "8 kilometers": not a head count
         if not measure and first.isalpha() and first not in STOPWORDS and first not in GENERIC \
                 and first not in CASUALTY_MEASURES and len(first) > 2:
             measure = CONCEPTS.get(first) or stem(first)  # "27 crashes", "three shots"

@@ -85,7 +85,7 @@ ministry ministries government cabinet army navy military forces armed staff emb
 president presidency prime minister ministers premier chancellor kremlin pentagon police
 guard guards command defense defence interior foreign office department agency spokesman
 spokeswoman spokesperson troops officials official authorities administration coast air general
-junta regime senate congress duma commander commanders
+junta regime senate congress duma commander commanders state border
 """.split())
 
 # Organisation head words: "X Observatory", "Y Watch" form their own side (not the country's).

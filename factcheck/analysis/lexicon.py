@@ -106,7 +106,11 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
                 "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "no": 0, "none": 0,
-                "zero": 0, "single": 1, "twice": 2, "once": 1, "handful": 4}
+                "zero": 0, "single": 1, "twice": 2, "once": 1, "handful": 4, "thirteen": 13,
+                "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+UNITS = frozenset("""year years day days hour hours minute minutes week weeks month months km kilometers
+kilometres miles meters metres feet percent dollars euros pounds million billion am pm""".split())
 LOWER_BOUND = ("at least", "more than", "over", "above", "upwards of", "in excess of", "no fewer than")
 UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "no more than", "at most")
 APPROX = ("about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated",

@@ -231,6 +231,7 @@ class SpeakerResolver:
         return self._latest(lambda e: e.kind in ("org", "country") and lw in _lower_words(e.name), True)
 
     def _person(self, name: str, side_of: Entity | None, kind: str = "person", title: str = "") -> Entity:
+        title = f"{title} {name}"
         name = TITLES.sub("", name).strip()
         surname = name.split()[-1] if name.split() else ""
         if side_of is None:
@@ -367,6 +368,10 @@ class SpeakerResolver:
             if side_of is None and prefix:
                 side_of = self._prefix_affiliation(prefix)
             return self._person(name, side_of, title=prefix + " " + appos)
+        if words and words[-1] in ("statement", "release", "communique", "report", "filing") and len(words) <= 3:
+            e = self._latest(lambda e: e.kind != "person")  # "the statement said": whoever issued it
+            if e:
+                return self._remember(Entity(e.name, e.side, e.side_name, e.kind))
         if self.coalition and "coalition" in words:
             return self._remember(Entity(_DET.sub("", head), self.coalition, side_display(self.coalition), "country"))
         if group and not org_head:

@@ -166,7 +166,7 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
             return tuple(a.id for s, a in near if s >= best - 0.5)
         named = _named_claims(d, [a for a in list(cands) + list(ahead)])
         if named:
-            return tuple(a.id for a in named[:3])
+            return tuple(a.id for a in named[:2])
         # "Warsaw was fuelling spy mania": a dispute aimed at a side answers that side's main claim
         sides = set(features(d.quote).actors) - {d.side} if features(d.quote).disputing else set()
         for a in cands:
