@@ -28,7 +28,7 @@ for _forms, _stance in (
     ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
      "refutes rebuffed rebutted", "deny"),
     ("ruled|out rules|out rule|out", "deny"),
-    ("put puts", "assert"),
+    ("put puts expressed voiced", "assert"),
     ("dispute disputed disputes contest contested contests questioned challenged countered",
      "dispute"),
 ):
@@ -322,6 +322,11 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
         m = _PUT_FIGURE.match(text, pos, end)
         if m:
             return m.end()
+    if verb in ("expressed", "voiced"):
+        m = re.match(r"\s+(?:\w+\s+)?(?:concerns?|fears?|doubts?|hopes?|confidence)\s+(?:that\s+|about\s+|over\s+)?",
+                     text[pos:end])
+        if m:
+            return pos + m.end()
     pos = _skip_adjuncts(text, pos, end)
     m = THAT.match(text, pos, end)
     if m and not _DEMONSTRATIVE.match(text, m.end(), end):
@@ -344,6 +349,8 @@ def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
         return bool(m) and not re.match(r"\s+(?:for|on|off|in|up|out|back)\b", rest)
     if verb in ("put", "puts"):
         return bool(_PUT_FIGURE.match(rest))
+    if verb in ("expressed", "voiced"):
+        return bool(re.match(r"\s+(?:\w+\s+)?(?:concerns?|fears?|doubts?|hopes?|confidence)\b", rest))
     if verb in ("describe", "described", "describes"):
         return bool(re.match(r"\s+[^.;:]{1,80}?\bas\b", rest))
     if verb in ("accuse", "accused", "accuses"):

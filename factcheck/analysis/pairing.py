@@ -67,6 +67,23 @@ def _first_person_denial(a: Assertion, fa: Features, b: Assertion, fb: Features)
     return None
 
 
+_THEMSELVES = re.compile(r"\b(?:themselves|itself)\b", re.I)
+_PRETEXT = re.compile(r"\b(?:under the (?:guise|pretext|cover) of|as a (?:pretext|cover) for)\s+(\w+)", re.I)
+
+
+def _blame_or_pretext(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
+    """'The Ukrainians themselves have bombed the road' against 'killed in a rebel attack';
+    'under the guise of humanitarian deliveries' against 'filled with humanitarian aid'."""
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        if _THEMSELVES.search(x.quote) and ("ATTACK", True) in fx.polar and (
+                ("ATTACK", True) in fy.polar or ("KILL", True) in fy.polar):
+            return f"{_who(x)} blames the other side for the attack {_who(y)} describes"
+        m = _PRETEXT.search(x.quote)
+        if m and stem(m.group(1)) in fy.terms:
+            return f"{_who(x)} calls '{m.group(1)}' a pretext; {_who(y)} presents it as fact"
+    return None
+
+
 def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
     """'X's troops opened fire' / X: 'we only returned fire'; or 'we never fired a shot'."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
@@ -254,15 +271,25 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                               f"Different figures for the same event ({num[0]}: {num[1]}). {lead}")
     pol = _polarity(fa, fb)
+    if pol and pol.upper() in GENERIC_POLAR:
+        # "zero chance of civilian casualties" does not deny "killed five insurgents"
+        for fx, fy in ((fa, fb), (fb, fa)):
+            objects = {c for c, p in fx.polar if not p and c.lower() != pol}
+            if (pol.upper(), False) in fx.polar and objects and not (objects & fy.concepts):
+                pol = None
+                break
     if pol and (same_event or (distance is not None and distance <= 8 and pol.upper() not in GENERIC_POLAR)):
         others = {c for c in shared if c.lower() != pol}
         if about or pol.upper() not in GENERIC_POLAR or (others and (near or same_place or len(others) >= 2)):
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
     denial = _first_person_denial(a, fa, b, fb)
-    if denial and distance is not None and distance <= 6:
+    if denial and distance is not None and distance <= 8:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"A first-person denial ('{denial}') against the other side's account. {lead}")
+    blame = _blame_or_pretext(a, fa, b, fb)
+    if blame and distance is not None and distance <= 8:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus), f"{blame}. {lead}")
     first = _who_fired_first(a, fa, b, fb)
     if first and distance is not None and distance <= 6:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus), f"{first}. {lead}")

@@ -94,6 +94,9 @@ _DOCUMENT_OF = re.compile(r"^(?:a|an|the|its|their)\s+(?:joint\s+|written\s+|bri
                           r"letter|filing|notice|press release|communiqu[eé]|bulletin|tweet|video)\s+"
                           r"(?:from|by|issued by|released by|published by|of)\s+", re.I)
 _NAME_AT = re.compile(r"^((?:[A-Z][\w\.’'\-]*\s+){1,4}[A-Z][\w’'\-]+)\s+(?:at|of|from|with)\s+(.+)$")
+_STATE_MENTION = re.compile(
+    r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH) + r")(?:’s|'s)?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:ministry|government|army|military|police|embassy|navy|forces|border guards?|authorities)\b")
 _SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 _ORG_MENTION = re.compile(
     r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
@@ -146,6 +149,9 @@ class SpeakerResolver:
     @staticmethod
     def _scan_mentions(text: str, skip) -> list[tuple[int, Entity]]:
         found: list[tuple[int, Entity]] = []
+        for m in _STATE_MENTION.finditer(text):  # "The Polish foreign ministry summoned ..."
+            key = ALIASES[m.group(1)]
+            found.append((m.start(), Entity(m.group(0), key, side_display(key), "country")))
         for m in _ORG_MENTION.finditer(text):
             name = m.group(0).strip()
             words = _lower_words(name)
@@ -156,6 +162,7 @@ class SpeakerResolver:
                 # "the Federal Trade Commission (FTC)": the acronym names the same organisation
                 full = f"{name} ({acr.group(1)})" if acr else name
                 found.append((m.start(), Entity(full, slug(name), name, "org")))
+        found.sort(key=lambda x: x[0])
         return found
 
     def _remember(self, e: Entity) -> Entity:

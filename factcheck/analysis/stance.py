@@ -164,6 +164,12 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
         best = max((s for s, _ in near), default=0)
         if best >= 2:
             return tuple(a.id for s, a in near if s >= best - 0.5)
+        if d.stance == "dispute" and not features(d.quote).negated:
+            # "We have evidence that the shots were fired" answers the denial just before it
+            denials = [a for a in cands if a.stance == "deny" and d.paragraph - a.paragraph <= 2
+                       and features(a.quote).concepts & features(d.quote).concepts]
+            if denials:
+                return (denials[-1].id,)
         named = _named_claims(d, [a for a in list(cands) + list(ahead)])
         if named:
             return tuple(a.id for a in named[:2])
