@@ -254,6 +254,9 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         return Opposition(a.id, b.id, *best)
     if anaphor(a.quote)[0] or anaphor(b.quote)[0]:
         return None
+    if distance is None:  # across articles the blocking keys carry each claim's scene
+        places_a = places_a | {k[6:] for k in a.keys if k.startswith("place:")}
+        places_b = places_b | {k[6:] for k in b.keys if k.startswith("place:")}
     pa, pb = fa.places | places_a, fb.places | places_b
     shared = _shared(fa, fb)
     same_place = bool(pa & pb)
@@ -306,7 +309,8 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         excl = (fa.exclusive and fb.civilian) or (fb.exclusive and fa.civilian)
         close = distance is not None and ((contrast and distance <= 2) or distance <= 1 or (
             excl and distance <= 12 and bool(fa.concepts & fb.concepts & {"KILL", "ATTACK", "DESTROY"})))
-        far = distance is None and same_place and same_date
+        far = distance is None and same_place and (same_date or excl or bool(
+            fa.concepts & fb.concepts & {"KILL", "ATTACK", "DESTROY"}))
         if close or far:
             mil, civ = (a, b) if fa.military and fb.civilian else (b, a)
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
@@ -337,8 +341,8 @@ def pair_across(new: Sequence[Assertion], stored: Sequence[Assertion]) -> list[O
 
     The caller passes stored candidates that share a blocking key with the new ones; ids must be
     unique across both sequences. Each opposition is (stored id, new id). Two claims are compared
-    only when they share two keys, one of them a place or a date: across articles an event is
-    anchored in where or when; an actor or a term alone names a topic."""
+    only when they share a place or a date key: across articles an event is anchored in where or
+    when; an actor or a term alone names a topic."""
     wanted = {k for n in new for k in n.keys}
     by_key: dict[str, list[Assertion]] = {}
     for s in stored:
@@ -359,7 +363,7 @@ def pair_across(new: Sequence[Assertion], stored: Sequence[Assertion]) -> list[O
                 if is_strong:
                     strong[s.id] = s
         for sid, s in strong.items():
-            if shared[sid] < 2 or s.side == n.side:
+            if s.side == n.side:
                 continue
             o = score_pair(s, n)
             if o and o.score >= THRESHOLD:
