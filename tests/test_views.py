@@ -259,3 +259,61 @@ def test_a_stale_pair_decision_answers_409_with_the_current_decision(client, edi
     assert "it is now accepted" in response.content.decode()
     d["first"].refresh_from_db()
     assert d["first"].decision == "accepted"
+
+
+# ---- corrections, notes and paging
+
+def test_correcting_a_span_over_htmx_reloads_the_reader_and_without_js_redirects(client, editor, d):
+    client.force_login(editor)
+    start, end = make.span(d["article"].text, "the strikes hit the historic citadel")
+    data = {"speaker_name": "Monitors", "side": d["monitors"].pk, "stance": "assert", "start": start, "end": end,
+            "version": 1}
+    response = client.post(reverse("assertion-correct", args=[d["counter"].pk]), data, headers=HX)
+    assert response.status_code == 204 and response["HX-Refresh"] == "true"
+    d["counter"].refresh_from_db()
+    assert d["counter"].quote == "the strikes hit the historic citadel"
+    data.update(end=end + 3, version=2)
+    assert client.post(reverse("assertion-correct", args=[d["counter"].pk]), data).status_code == 302
+
+
+def test_a_span_past_the_end_of_the_text_is_refused_with_422(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("assertion-correct", args=[d["counter"].pk]),
+                           {"speaker_name": "Monitors", "stance": "assert", "start": 5, "end": 99_999, "version": 1},
+                           headers=HX)
+    assert response.status_code == 422 and "outside the article" in response.content.decode()
+    d["counter"].refresh_from_db()
+    assert d["counter"].version == 1
+
+
+def test_a_note_on_text_that_is_not_in_the_article_is_refused_and_kept(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("annotate", args=[d["article"].pk]),
+                           {"quote": "words nobody wrote", "start": 0, "end": 18, "body": "my careful note"}, headers=HX)
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "not in this article" in body and "my careful note" in body
+    assert not Annotation.objects.exists()
+
+
+def test_notes_and_claims_that_overlap_keep_the_text_whole(client, viewer, d):
+    Annotation.objects.create(article=d["article"], quote="near Palmyra. Monitors", start=d["claim"].end - 12,
+                              end=d["claim"].end + 10, body="spans two sentences", author=viewer)
+    client.force_login(viewer)
+    page = client.get(d["article"].get_absolute_url()).content.decode()
+    block = re.search(r'data-article-text>(.*?)</div>', page, re.S).group(1)
+    from html import unescape
+    assert unescape(re.sub(r"<[^>]+>", "", block)) == d["article"].text
+    assert block.count('<mark class="note"') == 2  # split at the claim's end, inside and outside the link
+
+
+def test_the_unpaired_list_pages_without_counting(client, viewer, db):
+    art = make.article(text=" ".join(f"Moscow said claim number {i} is true." for i in range(30)))
+    for i in range(30):
+        make.assertion(art, f"claim number {i} is true", "Moscow", checkworthiness=i / 100)
+    client.force_login(viewer)
+    first = client.get("/").content.decode()
+    assert "claim number 29 is true" in first and "claim number 4 is true" not in first
+    assert 'rel="next" href="?apage=2"' in first
+    second = client.get("/?apage=2").content.decode()
+    assert "claim number 4 is true" in second and 'rel="next"' not in second
