@@ -97,6 +97,8 @@ _NAME_AT = re.compile(r"^((?:[A-Z][\w\.’'\-]*\s+){1,4}[A-Z][\w’'\-]+)\s+(?:a
 _STATE_MENTION = re.compile(
     r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH) + r")(?:’s|'s)?\s+(?:[a-z]+\s+){0,2}?"
     r"(?:ministry|government|army|military|police|embassy|navy|forces|border guards?|authorities)\b")
+_UNNAMED_ROLE = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,6}?(?:spokes\w+|official|source|representative|"
+                           r"commander|leader)(?:\s+(?:for|of|at|with)\s+.+)?$", re.I)
 _SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 _ORG_MENTION = re.compile(
     r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
@@ -135,6 +137,7 @@ class SpeakerResolver:
         self.text, self.skip = text, skip
         self._mentions: list[tuple[int, Entity]] | None = None
         self.pos = self.last_pos = 0
+        self.unnamed: Entity | None = None
         # "the U.S.-led coalition": a coalition speaks for the country that leads it
         m = re.search(r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH) + r")-(?:led|backed)\s+coalition",
                       text)
@@ -160,6 +163,8 @@ class SpeakerResolver:
             if len(words) >= 2 and any(w in _ORG_WORDS for w in words) and not find_alias(name):
                 acr = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end():m.end() + 10])
                 # "the Federal Trade Commission (FTC)": the acronym names the same organisation
+                full = f"{name} ({acr.group(1)})" if acr else name
+                name = re.sub(r"^The\s+", "", name)
                 full = f"{name} ({acr.group(1)})" if acr else name
                 found.append((m.start(), Entity(full, slug(name), name, "org")))
         found.sort(key=lambda x: x[0])
@@ -245,9 +250,8 @@ class SpeakerResolver:
             known = self._by_word(surname) if surname else None
             if known and known.kind == "person":
                 side_of = known
-        last = self.entities[-1] if self.entities else None
-        if side_of is None and last is not None and last.kind == "person" and not last.surname \
-                and self.pos - self.last_pos < 400:
+        last = self.unnamed
+        if side_of is None and last is not None and self.pos - self.last_pos < 400:
             side_of = last  # "A rebel spokesman denied ... Konstantin Knyrik told Interfax ..."
         if side_of is None and re.search(r"\b(?:CEO|chief executive|chairman|chairwoman|spokes\w+|"
                                          r"president|founder)\b", title, re.I):
@@ -277,6 +281,12 @@ class SpeakerResolver:
 
     def resolve(self, written: str, pos: int = 0) -> Entity:
         self.last_pos, self.pos = self.pos, pos
+        e = self._resolve(written)
+        # an unnamed spokesman is often named in the next sentence
+        self.unnamed = e if _UNNAMED_ROLE.match(written.strip()) else None
+        return e
+
+    def _resolve(self, written: str) -> Entity:
         sp = written.strip(" ,\"“”")
         sp = re.sub(r"^(?:But|And|Yet|However|So)\s*,?\s+", "", sp)
         sp = _SELF.sub("", sp)

@@ -116,3 +116,36 @@ def test_a_hedged_negation_asserts_nothing():
     r = analyze("Kyiv said its soldiers had not fired a shot near Bakhmut. "
                 "Monitors said they could not confirm which side fired first near Bakhmut.")
     assert r.oppositions == []
+
+
+def test_a_first_person_denial_answers_the_other_sides_account():
+    r = analyze("Villagers said six people were killed by the army's shelling near Dera. "
+                'But an army spokesman said: "We did not fire on the village."')
+    assert len(r.oppositions) == 1
+    assert "first-person" in r.oppositions[0].reason
+
+
+def test_blaming_the_other_side_themselves_contradicts_their_account():
+    r = analyze("Kyiv said rebels shelled the convoy near Luhansk. "
+                'A rebel leader said "the Ukrainians themselves have shelled the road."')
+    assert len(r.oppositions) == 1
+
+
+def test_a_pretext_claim_opposes_the_stated_purpose():
+    r = analyze("Moscow said the trucks carried humanitarian aid. NATO expressed concern that Russia "
+                "would send troops under the guise of humanitarian deliveries.")
+    assert len(r.oppositions) == 1
+
+
+def test_zero_civilian_casualties_does_not_deny_militants_killed():
+    r = analyze('A U.S. spokesman said: "There was zero chance of civilian casualties." '
+                "A spokesman for Afghanistan's defense ministry said the strike killed five insurgents.")
+    assert r.oppositions == []
+
+
+def test_only_military_targets_across_articles_opposes_civilian_deaths_at_the_same_place():
+    one = analyze('The ministry said: "Our jets struck only fortified positions near Tarvik."').assertions
+    two = analyze("Monitors said strikes near Tarvik killed seven civilians.").assertions
+    old = [Assertion(**{**vars(a), "id": "s" + a.id}) for a in one]
+    new = [Assertion(**{**vars(a), "id": "n" + a.id}) for a in two]
+    assert [(o.a, o.b) for o in pair_across(new, old)] == [("sa1", "na1")]

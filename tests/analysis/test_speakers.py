@@ -94,3 +94,24 @@ def test_a_document_from_an_organisation_speaks_for_it():
 def test_officials_with_an_agency_speak_for_it():
     a = assertions("Officials with the Department of Health said 12 cases had been confirmed.")[0]
     assert a.side == "department-of-health"
+
+
+def test_the_statement_said_speaks_for_whoever_issued_it():
+    found = assertions("The Interior Ministry said 40 people died. Most were women, the statement said.")
+    assert found[1].side == found[0].side
+
+
+def test_an_acronym_names_the_organisation_spelled_out_before():
+    found = assertions("The Federal Trade Commission (FTC) sued the carrier on Monday. "
+                       "The FTC said customers were overcharged.")
+    assert found[0].speaker_name.startswith("Federal Trade Commission")
+
+
+def test_a_chief_executive_speaks_for_the_company():
+    found = assertions("Ostra Motors said the recall was voluntary. CEO Ivan Lind said no one was hurt.")
+    assert found[1].side == found[0].side
+
+
+def test_an_unnamed_spokesman_then_named_is_one_side():
+    found = assertions("A rebel spokesman denied the reports. Ivan Sorokin told Interfax the claims were lies.")
+    assert found[1].side == found[0].side == "rebels"
