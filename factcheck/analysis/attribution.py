@@ -259,6 +259,11 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     s = a
     sub = text[s:e]
     words = sub.split()
+    rel = re.search(r"\s(?:that|which|whom)\s+((?:the\s+)?[A-Z][\w\.’'\-]*(?:\s+[A-Z][\w\.’'\-]*){0,3}|"
+                    r"(?:he|she|they|it|we|officials|police|witnesses)(?:\s+\w+)?)$", sub)
+    if rel and not _CLAUSEY.search(rel.group(1)):
+        # "a convoy of trucks that Russia says is filled with aid": the subject of the relative clause
+        return e - len(rel.group(1)), e, True
     head = re.split(r"\s(?:who|which|whose)\s", sub.split(",")[0])[0]
     if (len(words) > 30 or not _SPEAKER_START.match(sub) or (_CLAUSEY.search(head) and len(head.split()) > 2)) \
             and ", " in sub:

@@ -200,9 +200,7 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
     # "Such claims are pure propaganda" right after another denial answers the same claims
     prev = [a for a in earlier if a.id != d.id and a.sentence <= d.sentence]
     if plural and prev and prev[-1].stance in ("deny", "dispute") and prev[-1].refers_to \
-            and d.paragraph - prev[-1].paragraph <= 1 and prev[-1].side != d.side or (
-            plural and prev and prev[-1].stance in ("deny", "dispute") and prev[-1].refers_to
-            and d.paragraph - prev[-1].paragraph <= 1 and not cands):
+            and d.paragraph - prev[-1].paragraph <= 1:
         return prev[-1].refers_to
     if plural and any(w in _ALLEGATION for w in low.split()[:4]):
         # allegations are made against the denier: prefer claims that name it
