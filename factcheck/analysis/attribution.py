@@ -230,8 +230,9 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     start = 0
     broke = False
     for m in CLAUSE_BREAK.finditer(seg):
-        start, broke = m.end(), True
-    if not broke:
+        # a bare "after"/"because" opens a subordinate clause: a new subject, not a new frame
+        start, broke = m.end(), not m.group(0).startswith((" ", "\t", "\n"))
+    if not start:
         start = _after_dateline(text, lo, cue_start) - lo
     for m in AND_BREAK.finditer(seg, start):
         if allow_and or _VERBISH.search(seg, start, m.start()):
