@@ -13,7 +13,7 @@ from .disputes import group_disputes
 from .features import features, places_in
 from .pairing import pair_across, pair_within
 from .speakers import SpeakerResolver
-from .stance import blocking_keys, checkworthiness, find_refers, refine_stance
+from .stance import _owner, blocking_keys, checkworthiness, find_refers, refine_stance
 from .text import split_sentences
 from .types import AnalysisResult, Assertion, Dispute, Opposition
 
@@ -39,6 +39,7 @@ def analyze(text: str) -> AnalysisResult:
     last_places: frozenset[str] = frozenset()
     last_sentence = -10
     seen_spans = set()
+    owner_sides: dict[str, str | None] = {}
     for f in frames:
         if (f.start, f.end) in seen_spans:
             continue
@@ -71,10 +72,14 @@ def analyze(text: str) -> AnalysisResult:
             contrast=f.contrast, speaker_kind=ent.kind, paragraph=f.sentence.paragraph,
         )
         assertions.append(a)
+        if stance in ("deny", "dispute"):
+            owner = _owner(content)  # "the company's figures": resolve "company" as of this sentence
+            if owner:
+                owner_sides[aid] = resolver.side_of(owner)
     # what each denial or dispute answers: earlier claims, or the next ones after a lede denial
     for i, a in enumerate(assertions):
         if a.stance in ("deny", "dispute"):
-            refs = find_refers(a, assertions[:i], owner_side=resolver.side_of, text=text,
+            refs = find_refers(a, assertions[:i], owner_side=lambda w, a=a: owner_sides.get(a.id), text=text,
                                later=assertions[i + 1:])
             if refs:
                 assertions[i] = _replace(a, refers_to=refs)

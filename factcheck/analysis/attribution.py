@@ -264,7 +264,7 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
                     r"(?:he|she|they|it|we|officials|police|witnesses)(?:\s+\w+)?)$", sub)
     if rel and not _CLAUSEY.search(rel.group(1)):
         # "a convoy of trucks that Russia says is filled with aid": the subject of the relative clause
-        return e - len(rel.group(1)), e, True
+        return e - len(rel.group(1)), e, False
     head = re.split(r"\s(?:who|which|whose)\s", sub.split(",")[0])[0]
     if (len(words) > 30 or not _SPEAKER_START.match(sub) or (_CLAUSEY.search(head) and len(head.split()) > 2)) \
             and ", " in sub:
