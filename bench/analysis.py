@@ -9,6 +9,7 @@ blocking index on Assertion.keys (as the database's key table would). Not part o
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -120,14 +121,15 @@ def main() -> None:
     docs = corpus(args.mb)
     words = sum(len(d.split()) for d in docs)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     results = [analyze(d) for d in docs]
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     n_assert = sum(len(r.assertions) for r in results)
     n_opp = sum(len(r.oppositions) for r in results)
     print(f"corpus: {len(docs)} articles, {mb:.1f} MB, {words:,} words")
-    print(f"analyse: {dt:.1f} s on one core = {words / dt:,.0f} words/s "
-          f"({n_assert:,} assertions, {n_opp:,} oppositions)")
+    print(f"analyse: {dt:.1f} s wall, {cpu:.1f} s CPU on one core = {words / dt:,.0f} words/s wall, "
+          f"{words / cpu:,.0f} words/s CPU ({n_assert:,} assertions, {n_opp:,} oppositions)")
+    print(f"load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"peak RSS after analysing: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     fresh = corpus(0.25, seed=99)  # new texts, so the engine's caches do not hide allocations
     tracemalloc.start()
@@ -150,17 +152,18 @@ def main() -> None:
     for n in sizes:
         index: dict[str, list] = {}
         pairs = 0
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for i in range(n):
             new = stored[i]
             pairs += len(pair_across(new, candidates(index, new)))
             add(index, new)
-        total = time.perf_counter() - t0
+        total, total_cpu = time.perf_counter() - t0, time.process_time() - c0
         t1 = time.perf_counter()
         one = stored[n]
         found = pair_across(one, candidates(index, one))
         single = time.perf_counter() - t1
-        print(f"pair across {n:>6} stored articles: {total:6.1f} s for all ({pairs:,} pairs), "
+        print(f"pair across {n:>6} stored articles: {total:6.1f} s wall / {total_cpu:.1f} s CPU for all "
+              f"({pairs:,} pairs), "
               f"adding one more: {single * 1000:.0f} ms ({len(found)} pairs)")
 
 

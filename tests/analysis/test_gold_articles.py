@@ -32,12 +32,23 @@ def test_the_seed_article_reaches_the_quality_bar():
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
-@pytest.mark.xfail(strict=False, reason="pair F1 on our own eleven articles is about 0.71 (assertion F1 0.99); "
-                   "the bar is 0.80 - misses are mostly semantic (who fired first, rival accounts without "
-                   "shared words). Kept asserting so it turns XPASS when the engine gets there.")
+@pytest.mark.xfail(strict=False, reason="pair F1 on our own eleven and the six real articles is about 0.77 "
+                   "(assertion F1 0.99; the real ones alone 0.83); the bar is 0.80. The misses are mostly "
+                   "semantic (who started it, rival accounts with no shared words, which earlier claim a "
+                   "denial answers). Kept asserting so it turns XPASS when the engine gets there.")
 def test_our_own_articles_reach_the_quality_bar():
     assert len(OURS) >= 8
     assertion_f1, pair_f1 = score(OURS)
+    assert assertion_f1 >= 0.90
+    assert pair_f1 >= 0.80
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+def test_the_real_news_articles_reach_the_quality_bar():
+    real = [p for p in OURS if p.name.startswith("real-")]
+    if not real:
+        pytest.skip("no real articles in tests/data")
+    assertion_f1, pair_f1 = score(real)
     assert assertion_f1 >= 0.90
     assert pair_f1 >= 0.80
 
