@@ -35,6 +35,7 @@ from .highlight import highlight
 from .models import Annotation, Article, Assertion, Dispute, History, Opposition, Side, Status, VerdictRating
 
 PAGE_SIZE = 25
+SEARCH_IDS = 5000  # see queue(); with many more ids SQLite picks a poor plan
 DisputeMembership = Dispute.assertions.through
 # The reader and the lists never need an article's full text or HTML snapshot.
 LIGHT_ARTICLE = ("article__text", "article__html")
@@ -62,7 +63,10 @@ def _search(qs: QuerySet, q: str) -> QuerySet:
         return qs.annotate(
             search=SearchVector("quote", "speaker_text", config="english")
         ).filter(search=SearchQuery(q, config="english", search_type="websearch"))
-    return qs.filter(Q(quote__icontains=q) | Q(speaker_text__icontains=q))
+    # Elsewhere (SQLite): every word must appear in the quote or the speaker, as in a web search.
+    for word in q.split()[:8]:
+        qs = qs.filter(Q(quote__icontains=word) | Q(speaker_text__icontains=word))
+    return qs
 
 
 def _filtered(filters: dict, verdicts=(), sides=()) -> QuerySet:
@@ -146,6 +150,12 @@ def queue(request: HttpRequest) -> HttpResponse:
                            sides=[(k, name) for _, k, name in sides])
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     matching = _filtered(filters, verdicts, sides)
+    if filters.get("q") and connection.vendor != "postgresql":
+        # Without a text index every pass over the matches is a scan of every assertion: find
+        # them once, and when they are not too many, let the three queries below use their ids.
+        ids = list(matching.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
+        if len(ids) <= SEARCH_IDS:
+            matching = Assertion.objects.filter(pk__in=ids)
     in_dispute = Exists(DisputeMembership.objects.filter(assertion_id=OuterRef("pk")))
     # Unfiltered, the status index answers alone; filtered, grouping by an expression keeps SQLite
     # from walking that index and looking up every row out of order.
