@@ -593,10 +593,8 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
             and re.match(r"(?:is|was|were|are|had|has|have|would|will)\b", text[content_start:s1])):
         return None  # but "a convoy that Russia says is filled with aid" reports a claim
     a, b = _end_content(text, content_start, s1)
-    if verb in ("put", "puts") and "," in text[a:b]:
-        b = text.index(",", a, b)  # "put the figure at 35,000, a number ..."
-        while "," in text[a:b] and text[b - 4:b].strip(",").isdigit():
-            break
+    if verb in ("put", "puts") and ", " in text[a:b]:
+        b = text.index(", ", a, b)  # "put the figure at 35,000, a number ..."
     return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
 
 

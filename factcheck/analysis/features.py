@@ -159,6 +159,8 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
             lo, hi = val * 0.8, val * 1.25 if raw not in ("dozens", "hundreds", "thousands") else val * 5
         if m.start() in low_end:
             lo = min(lo, low_end[m.start()])
+        if not content[:m.start()].strip() and not content[m.end():].strip(" .,"):
+            measure = "*"  # "put the figure at 35,000": a bare count of whatever is being counted
         if measure:
             out.append((measure, lo, hi))
     del words

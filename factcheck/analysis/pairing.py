@@ -56,6 +56,20 @@ _STARTED = re.compile(r"\b(?:opened fire|fired first|first to (?:fire|shoot|atta
                       r"launched (?:an?|the) attack|provoked|attacked first)\b", re.I)
 
 
+_ALL = re.compile(r"\ball (?:the |of the )?([a-z]{4,})", re.I)
+_ONLY_SOME = re.compile(r"\bonly (?:\w+|a few|some) of (?:those|these|the|them|its|their) ([a-z]{4,})", re.I)
+
+
+def _all_versus_some(qa: str, qb: str) -> str | None:
+    """'all deaths had been reported' against 'only two of those deaths were described'."""
+    for x, y in ((qa, qb), (qb, qa)):
+        alls = {stem(m.group(1)) for m in _ALL.finditer(x)}
+        for m in _ONLY_SOME.finditer(y):
+            if stem(m.group(1)) in alls:
+                return m.group(1).lower()
+    return None
+
+
 def _first_person_denial(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
     """'We didn't fire on these people' against the other side's account of the same event."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
@@ -183,7 +197,7 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
 def _numbers(fa: Features, fb: Features) -> tuple[str, str] | None:
     for ma, la, ha in fa.numbers:
         for mb, lb, hb in fb.numbers:
-            if ma != mb:
+            if ma != mb and "*" not in (ma, mb):
                 continue
             gap = max(lb - ha, la - hb)  # how far apart the two ranges are
             if gap > max(2.0, 0.1 * max(hb, ha, 1.0) if max(hb, ha) != float("inf") else 2.0):
@@ -273,6 +287,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         if num:
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                               f"Different figures for the same event ({num[0]}: {num[1]}). {lead}")
+    some = _all_versus_some(a.quote, b.quote)
+    if some and (same_event or near):
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                          f"'All {some}' against 'only some of the {some}'. {lead}")
     pol = _polarity(fa, fb)
     if pol and pol.upper() in GENERIC_POLAR:
         # "zero chance of civilian casualties" does not deny "killed five insurgents"

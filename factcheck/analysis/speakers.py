@@ -101,7 +101,7 @@ _UNNAMED_ROLE = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,6}?(?:spokes\w+|of
                            r"commander|leader)(?:\s+(?:for|of|at|with)\s+.+)?$", re.I)
 _SELF = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 _ORG_MENTION = re.compile(
-    r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|on|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
+    r"(?:[A-Z][\w&’'\-]*[ ]+(?:(?:of|for|and|the|de)[ ]+)*){0,5}[A-Z][\w&’'\-]*")
 _ORG_WORDS = ORG_HEADS | frozenset("energy power electric utilities rail railways motors airways "
                                    "pharmaceuticals systems holdings media foods labs laboratories "
                                    "technologies industries partners capital group therapeutics pharma "

@@ -181,7 +181,8 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
         return ()
     low = d.quote.lower()
     if re.search(r"\b(?:figures?|numbers|count|tally|estimates?)\b", low):
-        cands = [a for a in cands if features(a.quote).numbers] or cands
+        cands = [a for a in cands if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                r"dozens?|hundreds|thousands)\b", a.quote, re.I)] or cands
     owner = _owner(d.quote)
     if owner and owner not in ("its", "their", "his", "her"):
         side = owner_side(owner) if owner_side else None
