@@ -288,14 +288,14 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                               f"Different figures for the same event ({num[0]}: {num[1]}). {lead}")
     some = _all_versus_some(a.quote, b.quote)
-    if some and (same_event or near):
+    if some and distance is not None and distance <= 8:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"'All {some}' against 'only some of the {some}'. {lead}")
     pol = _polarity(fa, fb)
     if pol and pol.upper() in GENERIC_POLAR:
         # "zero chance of civilian casualties" does not deny "killed five insurgents"
         for fx, fy in ((fa, fb), (fb, fa)):
-            objects = {c for c, p in fx.polar if not p and c.lower() != pol}
+            objects = {c for c, p in fx.polar if c.lower() != pol and (not p or not c.isupper())}
             if (pol.upper(), False) in fx.polar and objects and not (objects & fy.concepts):
                 pol = None
                 break
