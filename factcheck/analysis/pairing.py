@@ -8,14 +8,14 @@ one side are never paired.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 from .features import Features, features, stem
 from .lexicon import CONCEPTS, DISPUTE_WORDS, GENERIC, GENERIC_POLAR, INCOMPATIBLE
 from .stance import anaphor
 from .types import Assertion, Opposition
-
-import re
 
 THRESHOLD = 0.5
 _FIRST_PERSON = re.compile(r"\b(?:I|I've|I'm|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s|We've|we've|We're|we're)\b")
@@ -63,6 +63,8 @@ _ONLY_SOME = re.compile(r"\bonly (?:\w+|a few|some) of (?:those|these|the|them|i
 def _all_versus_some(qa: str, qb: str) -> str | None:
     """'all deaths had been reported' against 'only two of those deaths were described'."""
     for x, y in ((qa, qb), (qb, qa)):
+        if not _search(_ONLY_SOME, y) or not _search(_ALL, x):
+            continue
         alls = {stem(m.group(1)) for m in _ALL.finditer(x)}
         for m in _ONLY_SOME.finditer(y):
             if stem(m.group(1)) in alls:
@@ -73,7 +75,7 @@ def _all_versus_some(qa: str, qb: str) -> str | None:
 def _first_person_denial(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
     """'We didn't fire on these people' against the other side's account of the same event."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
-        if not _FIRST_PERSON.search(x.quote) or not fx.negated:
+        if not _search(_FIRST_PERSON, x.quote) or not fx.negated:
             continue
         for c, pol in fx.polar:
             if not pol and c in fy.concepts and (c, False) not in fy.polar and c.lower() not in GENERIC:
@@ -89,10 +91,10 @@ def _blame_or_pretext(a: Assertion, fa: Features, b: Assertion, fb: Features) ->
     """'The Ukrainians themselves have bombed the road' against 'killed in a rebel attack';
     'under the guise of humanitarian deliveries' against 'filled with humanitarian aid'."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
-        if _THEMSELVES.search(x.quote) and ("ATTACK", True) in fx.polar and (
+        if _search(_THEMSELVES, x.quote) and ("ATTACK", True) in fx.polar and (
                 ("ATTACK", True) in fy.polar or ("KILL", True) in fy.polar):
             return f"{_who(x)} blames the other side for the attack {_who(y)} describes"
-        m = _PRETEXT.search(x.quote)
+        m = _search(_PRETEXT, x.quote)
         if m and stem(m.group(1)) in fy.terms:
             return f"{_who(x)} calls '{m.group(1)}' a pretext; {_who(y)} presents it as fact"
     return None
@@ -101,13 +103,13 @@ def _blame_or_pretext(a: Assertion, fa: Features, b: Assertion, fb: Features) ->
 def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
     """'X's troops opened fire' / X: 'we only returned fire'; or 'we never fired a shot'."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
-        if not _DEFENSIVE.search(y.quote):
+        if not _search(_DEFENSIVE, y.quote):
             continue
         y_named = y.side in fx.actors or any(
             len(w) > 3 and w in x.quote.lower() for w in y.side.split("-") if w not in ("person", "the"))
-        started = bool(_STARTED.search(x.quote))  # "opened fire", "fired first": x says y started it
+        started = bool(_search(_STARTED, x.quote))  # "opened fire", "fired first": x says y started it
         blames_y = y_named and ("ATTACK", True) in fx.polar and started
-        denies_firing = ("ATTACK", False) in fx.polar and not _DEFENSIVE.search(x.quote)
+        denies_firing = ("ATTACK", False) in fx.polar and not _search(_DEFENSIVE, x.quote)
         if blames_y or denies_firing:
             return f"Who fired first: {_who(y)} says it only responded, {_who(x)} says otherwise"
     return None
@@ -118,6 +120,7 @@ _CAUSE_PHRASE = re.compile(r"\b(?:caused|started|sparked|triggered|ignited|set o
                            r"|\b(?:linked to|due to|blamed on|(?:as )?a result of|the result of|traced to)\s+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _cause_of(quote: str) -> tuple[str, frozenset[str]] | None:
     m = _CAUSE_PHRASE.search(quote)
     if not m or re.search(r"\b(?:not|no|never)\b", quote[max(0, m.start() - 25):m.start()]):
@@ -146,7 +149,7 @@ def _about_speaker(a: Assertion, b: Assertion) -> bool:
     name = (b.speaker_name or "").split()
     if b.speaker_kind != "person" or not name or len(name[-1]) < 3:
         return False
-    return name[-1] in a.quote and bool(_FIRST_PERSON.search(b.quote))
+    return name[-1] in a.quote and bool(_search(_FIRST_PERSON, b.quote))
 
 
 def _relation(stance: str) -> str:
@@ -160,6 +163,12 @@ def _refers(a: Assertion, b: Assertion) -> tuple[str, float, str] | None:
             return rel, 0.9, (f"{_who(d)} {d.cue} '{short(d.quote, 70)}', which refers to {_who(o)}'s "
                               f"claim that {short(o.quote)}")
     return None
+
+
+@lru_cache(maxsize=262144)
+def _search(pattern: re.Pattern, text: str):
+    """Regex searches over quotes repeat for every pair; remember them per quote."""
+    return pattern.search(text)
 
 
 _EVENT_CONCEPTS = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE"})

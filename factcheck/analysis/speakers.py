@@ -94,6 +94,8 @@ _DOCUMENT_OF = re.compile(r"^(?:a|an|the|its|their)\s+(?:joint\s+|written\s+|bri
                           r"letter|filing|notice|press release|communiqu[eé]|bulletin|tweet|video)\s+"
                           r"(?:from|by|issued by|released by|published by|of)\s+", re.I)
 _NAME_AT = re.compile(r"^((?:[A-Z][\w\.’'\-]*\s+){1,4}[A-Z][\w’'\-]+)\s+(?:at|of|from|with)\s+(.+)$")
+_STATE_WORD = re.compile(r"\b(?:ministry|government|army|military|police|embassy|navy|forces|border guards?|"
+                         r"authorities)\b")
 _STATE_MENTION = re.compile(
     r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH) + r")(?:’s|'s)?\s+(?:[a-z]+\s+){0,2}?"
     r"(?:ministry|government|army|military|police|embassy|navy|forces|border guards?|authorities)\b")
@@ -152,9 +154,11 @@ class SpeakerResolver:
     @staticmethod
     def _scan_mentions(text: str, skip) -> list[tuple[int, Entity]]:
         found: list[tuple[int, Entity]] = []
-        for m in _STATE_MENTION.finditer(text):  # "The Polish foreign ministry summoned ..."
-            key = ALIASES[m.group(1)]
-            found.append((m.start(), Entity(m.group(0), key, side_display(key), "country")))
+        for w in _STATE_WORD.finditer(text):  # "The Polish foreign ministry summoned ..."
+            m = _STATE_MENTION.search(text, max(0, w.start() - 60), w.end())
+            if m and m.end() == w.end():
+                key = ALIASES[m.group(1)]
+                found.append((m.start(), Entity(m.group(0), key, side_display(key), "country")))
         for m in _ORG_MENTION.finditer(text):
             name = m.group(0).strip()
             words = _lower_words(name)
