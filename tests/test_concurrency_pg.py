@@ -8,9 +8,11 @@ from django.db import connection, connections
 
 from factcheck import review
 from factcheck.models import Article, Assertion, History, Status, VerdictRating
+from tests.browser.migrated_data import migrated_data  # noqa: F401  (fixture: groups and verdicts)
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migrated_data"),
     pytest.mark.skipif("connection.vendor != 'postgresql'", reason="needs PostgreSQL's row locks and real concurrency"),
 ]
 

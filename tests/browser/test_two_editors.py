@@ -6,10 +6,11 @@ from playwright.sync_api import expect
 
 from factcheck.models import Assertion, History
 from tests.browser.conftest import login
+from tests.browser.migrated_data import migrated_data  # noqa: F401  (fixture)
 from tests.conftest import PASSWORD
 from tests.workbench_factories import palmyra_dispute
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
 
 def save_verdict(page, label, rationale):

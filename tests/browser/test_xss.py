@@ -11,9 +11,10 @@ from factcheck.importing import import_entry, import_text
 from factcheck.models import Assertion, Dispute
 from factcheck.parsers import parse_file
 from tests.browser.conftest import login
+from tests.browser.migrated_data import migrated_data  # noqa: F401  (fixture)
 from tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
 EVIL_PAGE = b"""<!doctype html>
 <html><head><title>Bridge row <script>window.__xss='title';alert('title')</script></title>
