@@ -217,8 +217,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"o": opposition, "flash": message, "next": _next_url(request, fallback), "can_edit": True,
                "view": request.POST.get("view", "")}
     if request.POST.get("view") == "dispute" and opposition.dispute_id:
-        context["map"] = _dispute_context(opposition.dispute)["map"]
-        context["oob_map"] = True
+        # The map and the count of pairs to decide change with the decision: swap them too.
+        page = _dispute_context(opposition.dispute)
+        context.update(map=page["map"], sides=page["sides"], oppositions=page["oppositions"],
+                       pending=page["pending"], dispute=page["dispute"], oob_map=True)
     return render(request, "factcheck/_pair.html", context, status=status)
 
 

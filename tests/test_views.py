@@ -182,6 +182,7 @@ def test_an_htmx_decision_swaps_just_the_pair_and_the_map(client, editor, d):
     assert response.status_code == 200
     assert body.lstrip().startswith(f'<li class="pair decision-rejected" id="pair-{d["first"].pk}"')
     assert 'id="conflict-map" hx-swap-oob="true"' in body and "edge-rejected" in body
+    assert 'id="dispute-meta" hx-swap-oob="true"' in body and "1 to decide" in body
     assert "<html" not in body
 
 
