@@ -318,3 +318,16 @@ def test_the_unpaired_list_pages_without_counting(client, viewer, db):
     assert 'rel="next" href="?apage=2"' in first
     second = client.get("/?apage=2").content.decode()
     assert "claim number 4 is true" in second and 'rel="next"' not in second
+
+
+def test_permissions_loaded_in_one_query_are_the_ones_django_would_load(editor, reviewer, viewer):
+    from django.contrib.auth.backends import ModelBackend
+    from django.contrib.auth.models import Permission
+
+    from factcheck.views import _load_permissions
+
+    editor.user_permissions.add(Permission.objects.get(codename="publish_verdict"))
+    for user in (editor, reviewer, viewer):
+        fresh = type(user).objects.get(pk=user.pk)
+        _load_permissions(fresh)
+        assert fresh._perm_cache == ModelBackend().get_all_permissions(type(user).objects.get(pk=user.pk))
