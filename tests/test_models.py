@@ -104,3 +104,13 @@ def test_the_role_groups_exist_with_rising_permissions(db):
     reviewer = Group.objects.get(name="Reviewer")
     assert reviewer.permissions.filter(codename="publish_verdict").exists()
     assert not Group.objects.get(name="Editor").permissions.filter(codename="publish_verdict").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_roles_and_the_verdict_scale_come_back_after_a_flush():
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert Group.objects.get(name="Reviewer").permissions.filter(codename="publish_verdict").exists()
+    assert VerdictRating.objects.get(key="false").rating_value == 1

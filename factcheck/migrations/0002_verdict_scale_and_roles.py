@@ -1,6 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+# A snapshot of factcheck.defaults at the time of this migration.
 VERDICTS = [
     # key, label, rating value (schema.org ratingValue, 1 = worst), description
     ("true", "True", 5, "The claim is accurate and nothing significant is missing."),
