@@ -11,7 +11,7 @@ from functools import lru_cache
 from .lexicon import (ANTONYMS, APPROX, CASUALTY_MEASURES, CIVILIAN_TARGETS, CONCEPTS, DISPUTE_WORDS, GENERIC,
                       HEDGES, UNITS, LOWER_BOUND, MILITARY_TARGETS, NEG_SCOPE_END, NEGATORS, NUMBER_WORDS, STOPWORDS,
                       UPPER_BOUND)
-from .speakers import all_aliases
+from .names import all_aliases
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*|\d[\d,\.]*")
 _MONTHS = ("january february march april may june july august september october november december "
