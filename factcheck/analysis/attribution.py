@@ -19,6 +19,10 @@ from .cues import (
 from .text import Sentence
 
 
+_QUOTED_AS = re.compile(r"(?P<cue>quoted)\s+(?P<sp>[^,;:.\"“]{2,70}?)\s+as\s+(?:saying|telling \w+)(?:\s*,)?"
+                        r"(?:\s+that)?\s+")
+
+
 @dataclass
 class Frame:
     sentence: Sentence
@@ -150,6 +154,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
     prev_end_cue = -1
     # "according to X" frames
     for m in ACCORDING.finditer(text, s0, s1):
+        if any(q[0] < m.start() < q[1] for q in sent.quotes):
+            continue  # "According to our staff, ..." inside a quotation belongs to the quoted speaker
         before = text[s0:m.start()].rstrip()
         if before and not before.endswith(",") and not INTRO.fullmatch(text[s0:m.start()]):
             continue  # "stored according to international standards": not a source
@@ -159,6 +165,11 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if f:
             f.contrast = contrast_sentence
             frames.append(f)
+    for m in _QUOTED_AS.finditer(text, s0, s1):  # "Interfax quoted Ivan Petrov as saying ..."
+        a, b = _trim(text, m.end(), s1)
+        if b > a:
+            frames.append(Frame(sent, "indirect", "quoted", "assert", m.start("cue"), m.end("cue"),
+                                m.start("sp"), m.end("sp"), a, b, contrast_sentence))
     for m in find_cues(text, s0, s1):
         verb = m.group("verb")
         aux = m.group("aux")
@@ -167,8 +178,9 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue
         if any(q[0] < m.start() < q[1] for q in sent.quotes) and not _inside_long_quote_ok(sent, m):
             continue
-        if re.search(r"\b(?:not|never)\b|n't", aux) or text[m.start() - 3:m.start()] == "n't":
-            continue
+        negated_cue = bool(re.search(r"\b(?:not|never)\b|n't", aux) or text[m.start() - 3:m.start()] == "n't")
+        if negated_cue and not verb.startswith("rul"):
+            continue  # "did not say"; but "did not rule out X" leaves X open, a claim of its own
         verb_start = m.start("verb")
         prev = _prev_word(text, m.start(), s0)
         if prev in _PASSIVE_BEFORE or prev in ("not", "never", "n't"):
@@ -177,7 +189,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue
         if not aux and prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",):
             continue  # "the alleged attack", "the reported deaths"
-        if any(f.start <= m.start() < f.end for f in frames if f.kind == "according"):
+        if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start
+               for f in frames if f.kind == "according" or f.verb == "quoted"):
             continue
         cue_start = m.start() if aux.strip() else verb_start
         cue_end = m.end()
@@ -189,7 +202,7 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue
         if not _verb_ok(text, verb, cue_end, s1):
             continue
-        stance = _VERBS[verb]
+        stance = "assert" if negated_cue else _VERBS[verb]
         prev = next((g for g in reversed(frames) if g.kind != "according"), None)
         f = _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, prev_end_cue >= 0, prev)
         if f is None:

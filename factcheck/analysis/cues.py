@@ -22,7 +22,7 @@ for _forms, _stance in (
     ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
      "refutes rebuffed rebutted", "deny"),
     ("ruled|out rules|out rule|out", "deny"),
-    ("put puts expressed voiced", "assert"),
+    ("put puts expressed voiced presented produced", "assert"),
     ("dispute disputed disputes contest contested contests questioned challenged countered",
      "dispute"),
 ):
@@ -283,6 +283,8 @@ def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
         return bool(m) and not re.match(r"\s+(?:for|on|off|in|up|out|back)\b", rest)
     if verb in ("put", "puts"):
         return bool(_PUT_FIGURE.match(rest))
+    if verb in ("presented", "produced"):
+        return bool(re.match(r"\s+(?:\w+\s+)?(?:evidence|proof|documents|photographs|data|records)\b", rest))
     if verb in ("expressed", "voiced"):
         return bool(re.match(r"\s+(?:\w+\s+)?(?:concerns?|fears?|doubts?|hopes?|confidence)\b", rest))
     if verb in ("describe", "described", "describes"):

@@ -140,3 +140,30 @@ def test_a_bare_weekday_after_the_cue_is_not_content():
 
 def test_claiming_responsibility_is_not_an_assertion():
     assert assertions("The group claimed responsibility for the attack on the convoy.") == []
+
+
+def test_quoted_as_saying_names_the_speaker():
+    a = only("Interfax quoted Ivan Petrov as saying the convoy had turned back.")
+    assert a.speaker == "Ivan Petrov"
+    assert a.quote == "the convoy had turned back"
+
+
+def test_not_ruling_something_out_is_a_claim_of_its_own():
+    found = assertions("The minister said talks had failed and did not rule out new sanctions.")
+    assert [a.quote for a in found] == ["talks had failed", "new sanctions"]
+    assert found[1].stance == "assert"
+
+
+def test_according_to_inside_a_quotation_belongs_to_the_quoted_speaker():
+    a = only('"According to our staff, eight people died," Pederson said.')
+    assert a.speaker == "Pederson"
+
+
+def test_presenting_evidence_is_an_attribution():
+    assert only("The ministry presented evidence of the attack on the convoy.").cue == "presented"
+
+
+def test_content_first_with_a_be_verb_and_a_final_cue():
+    a = only("Five civilians were killed when the shells hit the market, the ministry claimed.")
+    assert a.speaker == "the ministry"
+    assert a.quote.startswith("Five civilians were killed")
