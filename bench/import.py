@@ -135,10 +135,10 @@ def run_measured(args: list[str], env: dict) -> tuple[float, float, int, int, st
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, out
 
 
-def bench_database(label: str, env: dict, data: Path, n: int) -> None:
+def bench_database(label: str, env: dict, data: Path, n: int, *extra: str) -> None:
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     seconds, cpu, peak_kb, code, out = run_measured(
-        [PY, "manage.py", "import_articles", str(data), "--quiet-progress"], env)
+        [PY, "manage.py", "import_articles", str(data), "--quiet-progress", *extra], env)
     summary = next((line for line in out.splitlines() if line.startswith("Import #")), out.strip()[:200])
     counts = subprocess.run([PY, "manage.py", "shell", "-v0", "-c",
                              "from factcheck.models import Assertion, Opposition, Dispute;"
@@ -159,30 +159,32 @@ def bench_csv_parse(tmp: Path, rows: int) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["title", "url", "outlet", "published", "text"])
+        texts = [article(i, rng)["text"][:1200] for i in range(200)]
         for i in range(rows):
-            a = article(i, rng) if i < 200 else None
             w.writerow([f"Title {i}", f"https://news.example/{i}", "Gazette", "2025-01-01",
-                        (a or {"text": f"The mayor said on Monday that {i} homes were flooded."})["text"]])
+                        f"Report {i}. " + texts[i % 200]])
     code = (
         "import resource, sys, time\n"
         "from factcheck.parsers import parse_file\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "t = time.perf_counter(); n = 0\n"
         f"with open({str(path)!r}, 'rb') as s:\n"
         "    for e in parse_file(s, 'big.csv'): n += 1\n"
-        "print(n, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(n, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, base)\n"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings"}
     out = subprocess.run([PY, "-c", "import django; django.setup()\n" + code], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout.split()
-    n, seconds, peak_kb = int(out[0]), float(out[1]), int(out[2])
+    n, seconds, peak_kb, base_kb = int(out[0]), float(out[1]), int(out[2]), int(out[3])
     print(f"csv parse  {n:>7,} rows ({path.stat().st_size / 1048576:.0f} MB file) streamed in {seconds:.1f} s "
-          f"= {n / seconds:,.0f} rows/s; peak RSS {peak_kb / 1024:.0f} MB")
+          f"= {n / seconds:,.0f} rows/s; peak RSS {peak_kb / 1024:.0f} MB "
+          f"({(peak_kb - base_kb) / 1024:.1f} MB above the {base_kb / 1024:.0f} MB of a loaded Django process)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=10_000, help="articles to import (default 10,000)")
-    parser.add_argument("--only", choices=["sqlite", "postgres", "csv"], help="run one part only")
+    parser.add_argument("--only", choices=["no-engine", "sqlite", "postgres", "csv"], help="run one part only")
     parser.add_argument("--csv-rows", type=int, default=100_000)
     opts = parser.parse_args()
 
@@ -195,6 +197,10 @@ def main() -> None:
             print(f"generated  {opts.n:,} articles, {words:.0f} words on average, {data.stat().st_size / 1048576:.1f} MB")
         base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
         base["MEDIA_ROOT"] = str(tmp)
+        if opts.only in (None, "no-engine"):
+            # The import pipeline's own cost (parse, hash, store, history) without the engine:
+            bench_database("no-engine", {**base, "SQLITE_PATH": str(tmp / "store.sqlite3")}, data, opts.n,
+                           "--no-analysis")
         if opts.only in (None, "sqlite"):
             bench_database("sqlite", {**base, "SQLITE_PATH": str(tmp / "bench.sqlite3")}, data, opts.n)
         if opts.only in (None, "postgres"):
