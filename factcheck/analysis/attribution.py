@@ -325,6 +325,11 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
             if _VERBISH.search(before) or re.search(r"\b(?:will|would|can|could|be|been)\b", before):
                 sp_start = sp_start + m.end()
                 broke = True
+        chunks = text[sp_start:sp_end].split(", ")
+        if len(chunks) > 1 and len(chunks[0].split()) >= 4 and not ROLE_APPOSITION.match(chunks[-1]):
+            # "... when the shells hit the market, the ministry claimed": content, then the speaker
+            sp_start = sp_end - len(chunks[-1])
+            broke = True
     contrast = broke and bool(re.search(r"(?:but|while|whereas|however|yet)\W*$",
                                         text[max(floor, sp_start - 12):sp_start]))
     q2 = _quote_starting_at(sent, text, content_start)
