@@ -22,6 +22,7 @@ from .models import Article, Assertion, Opposition
 from .review import StaleEdit
 from .views import _dispute_context, _panel_context, _render_reader
 
+
 def refusals(view):
     """A refused action answers 403 and says why (a locked verdict is not a missing right); htmx
     shows the reason in the flash area instead of swapping it into the form."""
@@ -76,7 +77,7 @@ def _panel_answer(request: HttpRequest, assertion: Assertion, *, status: int = 2
         if message:
             messages.success(request, message)
         return redirect(f"{reverse('article', args=[assertion.article_id])}?assertion={assertion.pk}#panel")
-    context = _panel_context(request, assertion, flash=message, **forms)
+    context = _panel_context(request, assertion, flash=message, flash_is_error=status >= 400, **forms)
     if request.htmx:
         return render(request, "factcheck/article.html#assertion-panel", context, status=status)
     return _render_reader(request, assertion.article_id, assertion.pk, status=status, panel=context)
@@ -208,13 +209,23 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         if status == 200:
             messages.success(request, message)
-        else:
-            messages.error(request, message)
+            return HttpResponseRedirect(_next_url(request, fallback))
+        if opposition.dispute_id:
+            # The whole dispute again, the refused pair saying why and keeping the note typed.
+            page = _dispute_context(opposition.dispute)
+            for o in page["oppositions"]:
+                if o.pk == opposition.pk:
+                    o.flash, o.kept_note = message, request.POST.get("note", "")
+            return render(request, "factcheck/dispute.html", page, status=status)
+        messages.error(request, message)
         return HttpResponseRedirect(_next_url(request, fallback))
     opposition = Opposition.objects.select_related(
         "a__speaker", "a__side", "a__article", "b__speaker", "b__side", "b__article", "decided_by", "dispute"
     ).defer("a__article__text", "a__article__html", "b__article__text", "b__article__html").get(pk=opposition.pk)
-    context = {"o": opposition, "flash": message, "next": _next_url(request, fallback), "can_edit": True,
+    if status != 200:
+        opposition.kept_note = request.POST.get("note", "")
+    context = {"o": opposition, "flash": message, "flash_is_error": status >= 400, "next": _next_url(request, fallback),
+               "can_edit": True,
                "view": request.POST.get("view", "")}
     if request.POST.get("view") == "dispute" and opposition.dispute_id:
         # The map and the count of pairs to decide change with the decision: swap them too.

@@ -255,9 +255,9 @@ def test_a_stale_pair_decision_answers_409_with_the_current_decision(client, edi
     client.force_login(editor)
     url = reverse("opposition-decide", args=[d["first"].pk])
     client.post(url, {"decision": "accepted", "version": 1}, headers=HX)
-    response = client.post(url, {"decision": "rejected", "version": 1}, headers=HX)
+    response = client.post(url, {"decision": "rejected", "version": 1, "note": "mine"}, headers=HX)
     assert response.status_code == 409
-    assert "it is now accepted" in response.content.decode()
+    assert "it is now accepted" in response.content.decode() and 'value="mine"' in response.content.decode()
     d["first"].refresh_from_db()
     assert d["first"].decision == "accepted"
 
@@ -331,3 +331,15 @@ def test_permissions_loaded_in_one_query_are_the_ones_django_would_load(editor, 
         fresh = type(user).objects.get(pk=user.pk)
         _load_permissions(fresh)
         assert fresh._perm_cache == ModelBackend().get_all_permissions(type(user).objects.get(pk=user.pk))
+
+
+def test_a_stale_pair_decision_without_javascript_answers_409_on_the_dispute_page(client, editor, d):
+    client.force_login(editor)
+    url = reverse("opposition-decide", args=[d["first"].pk])
+    client.post(url, {"decision": "accepted", "version": 1})
+    response = client.post(url, {"decision": "rejected", "version": 1, "note": "my reason to reject"})
+    body = response.content.decode()
+    assert response.status_code == 409 and "<html" in body
+    assert "it is now accepted" in body and 'value="my reason to reject"' in body
+    d["first"].refresh_from_db()
+    assert d["first"].decision == "accepted"
