@@ -349,17 +349,24 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
 def pair_within(assertions: Sequence[Assertion], context_places: dict[str, frozenset[str]]) -> list[Opposition]:
     ordered = sorted(assertions, key=lambda x: (x.sentence, x.start))
     out: list[Opposition] = []
+    figures: set[tuple[str, str]] = set()  # (assertion, other side) already opposed on a figure
     for j, b in enumerate(ordered):
-        for a in reversed(ordered[:j]):
+        for a in ordered[:j]:
             dist = b.sentence - a.sentence
             if dist > WINDOW:
-                break
+                continue
             contrast = b.contrast and dist <= 2
             o = score_pair(a, b, distance=dist, contrast=contrast,
                            places_a=context_places.get(a.id, frozenset()),
                            places_b=context_places.get(b.id, frozenset()))
-            if o and o.score >= THRESHOLD:
-                out.append(o)
+            if not o or o.score < THRESHOLD:
+                continue
+            if o.reason.startswith("Different figures"):
+                # one figure against a side's figure is enough: its restatements add nothing
+                if (b.id, a.side) in figures:
+                    continue
+                figures.add((b.id, a.side))
+            out.append(o)
     return out
 
 
