@@ -23,4 +23,4 @@ def test_a_wrong_password_is_refused_with_a_message(live_server, page, editor):
     page.get_by_label("Username").fill(editor.username)
     page.get_by_label("Password").fill("wrong")
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("alert")).to_contain_text("didn't match")
+    expect(page.get_by_role("alert")).to_contain_text("correct username and password")
