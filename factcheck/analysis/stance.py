@@ -123,14 +123,16 @@ def _named_claims(d: Assertion, others: Sequence[Assertion]) -> list[Assertion]:
     """'charges by the Federal Trade Commission', "the FTC's lawsuit": the claims of the named party."""
     out = []
     for a in others:
-        words = [w for w in re.findall(r"[A-Z][\w\-]+", a.speaker_name) if w.lower() not in ("the",)]
+        words = [w for w in re.findall(r"[A-Z][\w\-]+", re.sub(r"\([^)]*\)", "", a.speaker_name))
+                 if w.lower() not in ("the",)]
         acr = re.findall(r"\(([A-Z]{2,6})\)", a.speaker_name)
         names = [" ".join(words)] + acr if words else acr
         for name in names:
             if not name:
                 continue
             for m in re.finditer(re.escape(name), d.quote):
-                window = d.quote[max(0, m.start() - 40):m.end() + 40].lower()
+                before = d.quote[:m.start()].split()[-8:]
+                window = " ".join(before + d.quote[m.end():].split()[:6]).lower()
                 if any(n in window.split() or n + "," in window for n in ANAPHORIC_NOUNS
                        if len(n) > 4) or re.search(r"(?:’s|'s)\s+(?:lawsuit|suit|case|claims?|report|account|"
                                                    r"figures?|allegations?|charges?)", window):
