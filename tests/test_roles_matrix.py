@@ -4,6 +4,9 @@ anonymous → sent to the login page; viewer → 403; editor → allowed, except
 and unpublishing (403); reviewer and admin → allowed. A refusal changes nothing at all; an
 allowed action changes something and writes History in the same request.
 """
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -37,6 +40,14 @@ def _published(d):
                                                       status=Status.PUBLISHED)
 
 
+def _failed_batch(d):
+    folder = Path(tempfile.mkdtemp(prefix="fc-roles-"))
+    item = folder / "council.txt"
+    item.write_text("The mayor said the budget was balanced. The opposition denied that the budget was balanced.")
+    d["batch"] = ImportBatch.objects.create(source="council.txt", status=ImportBatch.Status.FAILED, total=1,
+                                            pending=[{"name": "council.txt", "path": str(item), "count": 1}])
+
+
 def _claim(d):
     return Assertion.objects.get(pk=d["claim"].pk)
 
@@ -66,6 +77,8 @@ ACTIONS = {
     "import pasted text": (None, lambda d: reverse("import"), lambda d: {
         "action": "paste", "paste-title": "Council row", "paste-text":
         "The mayor said the budget was balanced. The opposition denied that the budget was balanced."}, True),
+    "resume import": (_failed_batch, lambda d: reverse("import-batch", args=[d["batch"].pk]), lambda d: {
+        "action": "resume"}, True),
     "publish": (_ready_to_publish, lambda d: reverse("assertion-status", args=[d["claim"].pk]), lambda d: {
         "status": Status.PUBLISHED, "version": _claim(d).version, "note": ""}, False),
     "pause": (_ready_to_publish, lambda d: reverse("assertion-status", args=[d["claim"].pk]), lambda d: {
@@ -85,7 +98,7 @@ def snapshot():
         "annotations": Annotation.objects.count(),
         "sources": SourceLink.objects.count(),
         "articles": Article.objects.count(),
-        "batches": ImportBatch.objects.count(),
+        "batches": list(ImportBatch.objects.order_by("pk").values_list("pk", "status", "processed")),
     }
 
 
@@ -131,10 +144,10 @@ def test_the_matrix_covers_every_state_changing_url():
     # A new POST endpoint must be added to ACTIONS (or here, with the reason it is not a write).
     from tests.test_security import ROUTES
 
-    not_writes = {"login", "logout", "queue", "article", "dispute", "import-batch", "export-dispute", "export-article",
+    not_writes = {"login", "logout", "queue", "article", "dispute", "export-dispute", "export-article",
                   "export-queue", "export-all", "public-dispute-report", "public-article-report", "admin",
                   None}
     covered = {"annotate", "assertion-status", "assertion-verdict", "assertion-correct", "assertion-source",
-               "assertion-pair", "opposition-decide", "import"}
+               "assertion-pair", "opposition-decide", "import", "import-batch"}
     names = {name for _, name, _ in ROUTES}
     assert names - not_writes - covered == set(), "state-changing URLs missing from the roles matrix"
