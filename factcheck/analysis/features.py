@@ -122,6 +122,9 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
         while after and (all_aliases(after[0]) or after[0].lower() in ("more", "other", "local", "innocent")):
             after = after[1:]  # "76 Afghan civilians" -> civilians
         first = after[0].lower() if after else ""
+        if not measure and first in ("people", "persons", "protesters", "demonstrators", "participants",
+                                     "marchers", "members", "workers", "voters", "supporters"):
+            measure = "PEOPLE"  # "180,000 people took part"
         if not measure and first in UNITS:
             measure = stem(first)  # "15 years of age", "8 kilometers": not a head count
         if not measure and first.isalpha() and first not in STOPWORDS and first not in GENERIC \

@@ -265,7 +265,8 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     fa, fb = features(a.quote), features(b.quote)
     if not (fa.concepts & fb.concepts) and not (fa.military and fb.civilian) and not (
             fb.military and fa.civilian) and not (fa.coop_partner and fb.attack_target) and not (
-            fb.coop_partner and fa.attack_target) and not (fa.polar and fb.polar):
+            fb.coop_partner and fa.attack_target) and not (fa.polar and fb.polar) and not (
+            fa.numbers and fb.numbers):
         return None  # nothing in common to disagree about
     near = distance is not None and (distance <= 2 or abs(a.paragraph - b.paragraph) <= 1)
     best: tuple[str, float, str] | None = None

@@ -69,7 +69,7 @@ def anaphor(content: str) -> tuple[bool, bool]:
         for w in words[1:5]:
             lw = w.lower()
             if lw in ANAPHORIC_NOUNS and lw not in ("it", "this", "that", "them", "these", "those"):
-                return True, lw in PLURAL_ANAPHORS or " and " in content.lower()
+                return True, lw in PLURAL_ANAPHORS or " and " in " ".join(words[:4]).lower()
             if lw in ("of", "that", "by", "from", "about") :
                 break
     return False, False
