@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 EDITOR_STATUSES = ["unreviewed", "in_progress", "reviewed"]
+BENCH_PASSWORD = "bench-editor-password-2026"
 
 
 # ------------------------------------------------------------------------------ server side
@@ -166,7 +167,7 @@ def populate(articles: int, users: int) -> dict:
                 Opposition.objects.create(a=a, b=b, relation="denies", score=0.8, reason="bench", dispute=dispute)
 
         editors = Group.objects.get(name="Editor")
-        password = make_password("bench-password-not-used")  # one hash: sessions are made directly
+        password = make_password(BENCH_PASSWORD)  # one hash for all; the sessions are made directly
         made = User.objects.bulk_create([User(username=f"editor{i}", password=password) for i in range(users)])
         editors.user_set.add(*made)
         sessions = []
@@ -379,6 +380,13 @@ def run_load(label: str, env: dict, args) -> dict:
                             "acked": [], "refused": [], "conflicts": 0})
             status, page = probe.request("GET", f"/articles/{data['articles'][0]}/")
             assert status == 200, f"logged-in read failed: {status} {page[:300]}"
+            # The sessions are made directly (50 password hashes would only slow the set-up); one
+            # editor logs in through the real, throttled form to show that path works too.
+            login = Editor(port, "unused", "", data, random.Random(0), probe.out)
+            login.request("GET", "/login/")
+            status, page = login.request("POST", "/login/", {
+                "username": "editor0", "password": BENCH_PASSWORD, "csrfmiddlewaretoken": login.cookies["csrftoken"]})
+            assert status == 302, f"login through the form failed: {status} {page[:300]}"
             outs = []
             threads = []
             deadline = time.time() + args.seconds
