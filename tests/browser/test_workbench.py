@@ -150,7 +150,7 @@ def test_an_editor_works_a_dispute_from_import_to_verdict(live_server, page, edi
 
     # Everything is in the history, newest first.
     history = panel.locator("ol.history")
-    expect(history).to_contain_text("verdict verdict")
+    expect(history).to_contain_text("verdict rationale")
     expect(history).to_contain_text("Mostly false")
     expect(history).to_contain_text("source refutes")
     expect(panel.locator("ul.notes")).to_contain_text("Which bunker? No imagery of it.")
