@@ -79,8 +79,9 @@ def analyze(text: str) -> AnalysisResult:
     # what each denial or dispute answers: earlier claims, or the next ones after a lede denial
     for i, a in enumerate(assertions):
         if a.stance in ("deny", "dispute"):
-            refs = find_refers(a, assertions[:i], owner_side=lambda w, a=a: owner_sides.get(a.id), text=text,
-                               later=assertions[i + 1:])
+            # a reference reaches a few paragraphs at most: a bounded slice keeps huge texts linear
+            refs = find_refers(a, assertions[max(0, i - 60):i], owner_side=lambda w, a=a: owner_sides.get(a.id),
+                               text=text, later=assertions[i + 1:i + 40])
             if refs:
                 assertions[i] = _replace(a, refers_to=refs)
     oppositions = pair_within(assertions, context_places)

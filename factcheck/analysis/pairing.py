@@ -351,11 +351,12 @@ def pair_within(assertions: Sequence[Assertion], context_places: dict[str, froze
     ordered = sorted(assertions, key=lambda x: (x.sentence, x.start))
     out: list[Opposition] = []
     figures: set[tuple[str, str]] = set()  # (assertion, other side) already opposed on a figure
+    lo = 0
     for j, b in enumerate(ordered):
-        for a in ordered[:j]:
+        while ordered[lo].sentence < b.sentence - WINDOW:
+            lo += 1  # huge texts: only claims within WINDOW sentences are compared
+        for a in ordered[lo:j]:
             dist = b.sentence - a.sentence
-            if dist > WINDOW:
-                continue
             contrast = b.contrast and dist <= 2
             o = score_pair(a, b, distance=dist, contrast=contrast,
                            places_a=context_places.get(a.id, frozenset()),

@@ -9,6 +9,7 @@ activists, witnesses...). Sides are the unit of opposition: one side never oppos
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .gazetteer import ALIASES, ALIASES_BY_LENGTH, GROUP_SIDES, ORG_HEADS, STATE_BODY_WORDS, side_display
 from .names import (
@@ -17,6 +18,9 @@ from .names import (
     _QUANT_HEAD, _ROLE_AFTER_ORG, _ROLE_OF, _SELF, _STATE_MENTION, _STATE_WORD, _UNNAMED_ROLE,
     _WORD, _edit1, _lower_words, find_alias, slug, split_name,
 )
+
+
+_REACH = 120  # entities remembered for pronouns, short forms and surnames
 
 
 class SpeakerResolver:
@@ -48,11 +52,13 @@ class SpeakerResolver:
             if m and m.end() == w.end():
                 key = ALIASES[m.group(1)]
                 found.append((m.start(), Entity(m.group(0), key, side_display(key), "country")))
+        starts = [a for a, _ in skip]
         for m in _ORG_MENTION.finditer(text):
+            i = bisect_left(starts, m.start() + 1) - 1  # skip headlines
+            if i >= 0 and skip[i][0] <= m.start() < skip[i][1]:
+                continue
             name = m.group(0).strip()
             words = _lower_words(name)
-            if any(a <= m.start() < b for a, b in skip):
-                continue
             if len(words) >= 2 and any(w in _ORG_WORDS for w in words) and not find_alias(name):
                 acr = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end():m.end() + 10])
                 # "the Federal Trade Commission (FTC)": the acronym names the same organisation
@@ -68,12 +74,15 @@ class SpeakerResolver:
         return e
 
     def _latest(self, pred, mentions: bool = False) -> Entity | None:
-        for e in reversed(self.entities):
+        # short forms and pronouns point a few paragraphs back at most; the bound keeps long texts linear
+        for e in reversed(self.entities[-_REACH:]):
             if pred(e):
                 return e
         if mentions:
-            for pos, e in reversed(self.mentions):
-                if pos < self.pos and pred(e):
+            found = self.mentions
+            i = bisect_left(found, self.pos, key=lambda m: m[0])
+            for pos, e in reversed(found[max(0, i - _REACH):i]):
+                if pred(e):
                     return e
         return None
 
