@@ -47,8 +47,8 @@ def _title(members: list[Assertion]) -> str:
         return f"Claims about {place}"
     if event:
         return f"Dispute over {event}"
-    names = sorted({a.speaker_name for a in members})
-    return "Dispute between " + " and ".join(names[:2]) if names else "Dispute"
+    names = [n for n, _ in Counter(a.side_name for a in members).most_common(2)]
+    return "Dispute between " + " and ".join(names) if names else "Dispute"
 
 
 def group_disputes(assertions: Sequence[Assertion], oppositions: Sequence[Opposition]) -> list[Dispute]:
@@ -75,6 +75,11 @@ def group_disputes(assertions: Sequence[Assertion], oppositions: Sequence[Opposi
         ids = sorted({x for i in idxs for x in (oppositions[i].a, oppositions[i].b)},
                      key=lambda x: (order.get(x, len(order)), x))
         members = [by_id[x] for x in ids if x in by_id]
-        out.append(Dispute(_title(members), tuple(ids), tuple(idxs)))
+        title = _title(members)
+        if any(d.title == title for d in out):
+            # two disputes about the same kind of event: name who disagrees
+            sides = list(dict.fromkeys(a.side_name for a in members))[:2]
+            title = f"{title}: {' vs '.join(sides)}" if sides else title
+        out.append(Dispute(title, tuple(ids), tuple(idxs)))
     out.sort(key=lambda d: min((order.get(x, 1 << 30) for x in d.assertion_ids), default=0))
     return out

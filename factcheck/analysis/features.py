@@ -247,8 +247,8 @@ def places_in(content: str) -> frozenset[str]:
     for m in _PLACE.finditer(content):
         p = m.group(1)
         first = p.split()[0]
-        if first in _NON_PLACE_WORDS or first.lower() in _MONTH_SET:
-            continue
+        if first in _NON_PLACE_WORDS or first.lower() in _MONTH_SET or (first.isupper() and len(first) <= 5):
+            continue  # months, pronouns, acronyms ("SMS services") are not places
         if all_aliases(p):
             continue
         places.add(re.sub(r"(?:’s|'s)$", "", p).lower())
