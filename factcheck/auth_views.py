@@ -31,9 +31,10 @@ def _window() -> timedelta:
     return timedelta(seconds=settings.FACTCHECK_LOGIN_WINDOW_SECONDS)
 
 
-def lockout_seconds(*, username: str, ip: str) -> int:
-    """How many seconds until this username and this IP may try again; 0 if they may now."""
-    limit = settings.FACTCHECK_LOGIN_MAX_FAILURES
+def lockout_seconds(*, username: str, ip: str, limit: int | None = None) -> int:
+    """How many seconds until this username and this IP may try again; 0 if they may now.
+    Locked when `limit` (default: the setting) failures lie in the window."""
+    limit = limit or settings.FACTCHECK_LOGIN_MAX_FAILURES
     now = timezone.now()
     since = now - _window()
     wait = 0.0
@@ -47,14 +48,8 @@ def lockout_seconds(*, username: str, ip: str) -> int:
         )
         if len(recent) >= limit:
             # Free again when the limit-th most recent failure leaves the window.
-            wait = max(wait, (recent[-1] + _window() - now).total_seconds())
+            wait = max(wait, (recent[-1] + _window() - now).total_seconds(), 1)
     return math.ceil(wait) if wait > 0 else 0
-
-
-def record_failure(*, username: str, ip: str) -> None:
-    LoginAttempt.objects.create(username=_normalise(username), ip=ip)
-    # Rows older than a day say nothing about the current window; keep the table small.
-    LoginAttempt.objects.filter(created_at__lt=timezone.now() - max(_window(), timedelta(days=1))).delete()
 
 
 def clear_failures(*, username: str) -> None:
@@ -62,13 +57,32 @@ def clear_failures(*, username: str) -> None:
 
 
 class ThrottledLoginView(LoginView):
-    """Django's LoginView, refusing with 429 after too many recent failures."""
+    """Django's LoginView, refusing with 429 after too many recent failures.
+
+    Each attempt is written down as a failure *before* the password is checked and wiped if it
+    succeeds: counting first and recording afterwards would let a burst of parallel guesses all
+    pass the count before any of them is recorded.
+    """
 
     def post(self, request, *args, **kwargs):
-        wait = lockout_seconds(username=request.POST.get("username", ""), ip=client_ip(request))
+        username, ip = request.POST.get("username", ""), client_ip(request)
+        wait = lockout_seconds(username=username, ip=ip)
         if wait:
             return self.locked_out(wait)
+        if username.strip():
+            attempt = LoginAttempt.objects.create(username=_normalise(username), ip=ip)
+            # Our own row counts now: one more than the limit means parallel attempts got in first.
+            wait = lockout_seconds(username=username, ip=ip, limit=settings.FACTCHECK_LOGIN_MAX_FAILURES + 1)
+            if wait:
+                attempt.delete()
+                return self.locked_out(wait)
+            self._prune()
         return super().post(request, *args, **kwargs)
+
+    @staticmethod
+    def _prune():
+        # Rows older than a day say nothing about the current window; keep the table small.
+        LoginAttempt.objects.filter(created_at__lt=timezone.now() - max(_window(), timedelta(days=1))).delete()
 
     def locked_out(self, wait: int):
         minutes = max(1, math.ceil(wait / 60))
@@ -79,12 +93,6 @@ class ThrottledLoginView(LoginView):
         response.status_code = 429
         response["Retry-After"] = str(wait)
         return response
-
-    def form_invalid(self, form):
-        username = self.request.POST.get("username", "")
-        if username.strip():
-            record_failure(username=username, ip=client_ip(self.request))
-        return super().form_invalid(form)
 
     def form_valid(self, form):
         clear_failures(username=form.get_user().get_username())

@@ -120,3 +120,46 @@ def test_the_admin_login_goes_through_the_throttled_form(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"] == "/login/?next=/admin/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_limit(django_user_model):
+    import threading
+
+    from django.contrib.auth import forms as auth_forms
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database that serves parallel connections (PostgreSQL)")
+    django_user_model.objects.create_user("target", password=PASSWORD)
+    real_authenticate = auth_forms.authenticate
+    checks, lock = [], threading.Lock()
+
+    def counting_authenticate(*args, **kwargs):
+        with lock:
+            checks.append(1)
+        return real_authenticate(*args, **kwargs)
+
+    guesses = 20
+    barrier = threading.Barrier(guesses)
+    statuses = []
+
+    def guess(i):
+        try:
+            barrier.wait(timeout=10)
+            response = attempt(Client(), "target", f"guess-{i}", ip=f"10.2.0.{i}")
+            with lock:
+                statuses.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    with mock.patch.object(auth_forms, "authenticate", counting_authenticate):
+        threads = [threading.Thread(target=guess, args=(i,)) for i in range(guesses)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    assert len(statuses) == guesses
+    assert len(checks) <= 3  # FACTCHECK_LOGIN_MAX_FAILURES in this module
+    assert statuses.count(429) >= guesses - 3
+    assert LoginAttempt.objects.filter(username="target").count() <= 3
