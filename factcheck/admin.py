@@ -55,7 +55,9 @@ class AssertionAdmin(admin.ModelAdmin):
     search_fields = ["quote", "speaker_text", "article__title"]
     list_select_related = ["side", "verdict"]
     raw_id_fields = ["article", "speaker"]
-    readonly_fields = ["version", "created_at", "updated_at"]
+    # Status and verdict change only through the workbench (review.py): there each change is
+    # checked against the role, the version and the publish lock, and leaves a History row.
+    readonly_fields = ["status", "verdict", "rationale", "version", "created_at", "updated_at"]
 
 
 @admin.register(Opposition)
@@ -64,7 +66,7 @@ class OppositionAdmin(admin.ModelAdmin):
     list_filter = ["relation", "decision", "origin", "cross_article"]
     search_fields = ["reason", "note", "a__quote", "b__quote"]
     raw_id_fields = ["a", "b", "dispute"]
-    readonly_fields = ["decided_by", "decided_at", "created_by", "version"]
+    readonly_fields = ["decision", "decided_by", "decided_at", "created_by", "version"]  # decided in the workbench
 
 
 @admin.register(Dispute)

@@ -151,3 +151,30 @@ def test_the_matrix_covers_every_state_changing_url():
                "assertion-pair", "opposition-decide", "import", "import-batch"}
     names = {name for _, name, _ in ROUTES}
     assert names - not_writes - covered == set(), "state-changing URLs missing from the roles matrix"
+
+
+def test_the_admin_site_cannot_change_a_published_verdict_behind_the_workbench(client, admin_user):
+    # The admin would skip the publish lock, the version check and the History row.
+    from django.forms.models import model_to_dict
+
+    d = palmyra_dispute()
+    _published(d)
+    client.force_login(admin_user)
+    url = reverse("admin:factcheck_assertion_change", args=[d["claim"].pk])
+    page = client.get(url).content.decode()
+    for field in ("status", "verdict", "rationale"):
+        assert f'name="{field}"' not in page
+    data = {k: v for k, v in model_to_dict(_claim(d)).items() if v is not None}
+    data.update(status="unreviewed", verdict="", rationale="Changed in the admin.", speaker_text="Moscow (admin)")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    claim = _claim(d)
+    assert claim.speaker_text == "Moscow (admin)"  # the form was saved...
+    assert (claim.status, claim.verdict_id, claim.rationale) == (Status.PUBLISHED, _verdict().pk, "Satellite images.")
+
+
+def test_the_admin_site_cannot_decide_a_pair_behind_the_workbench(client, admin_user):
+    d = palmyra_dispute()
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:factcheck_opposition_change", args=[d["first"].pk])).content.decode()
+    assert 'name="decision"' not in page
