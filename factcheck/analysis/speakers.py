@@ -20,6 +20,8 @@ from .names import (
 )
 
 
+_LED_COALITION = re.compile(r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH)
+                            + r")-(?:led|backed)\s+coalition")
 _REACH = 120  # entities remembered for pronouns, short forms and surnames
 
 
@@ -34,8 +36,7 @@ class SpeakerResolver:
         self.pos = self.last_pos = 0
         self.unnamed: Entity | None = None
         # "the U.S.-led coalition": a coalition speaks for the country that leads it
-        m = re.search(r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH) + r")-(?:led|backed)\s+coalition",
-                      text)
+        m = _LED_COALITION.search(text) if ("-led" in text or "-backed" in text) else None
         self.coalition = ALIASES[m.group(1)] if m else None
 
     @property
