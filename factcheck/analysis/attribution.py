@@ -400,11 +400,12 @@ def _according(text, sent, m) -> Frame | None:
                 sp_end = nxt
     if sp_end - sp_start < 2:
         return None
-    lead = text[sent.start:m.start()].strip(" ,")
+    s0 = _after_dateline(text, sent.start, m.start())
+    lead = text[s0:m.start()].strip(" ,")
     im = INTRO.match(lead)
     lead_wo_intro = lead[im.end():] if im else lead
     if len(lead_wo_intro.split()) >= 3:
-        a, b = _trim(text, sent.start, m.start())
+        a, b = _trim(text, s0, m.start())
         im = INTRO.match(text, a, b)
         if im and b - im.end() > 10:
             a = im.end()

@@ -219,7 +219,7 @@ def features(content: str) -> Features:
             polar.add((c or s, False))
         elif c in ("ATTACK", "KILL", "DESTROY", "CROSS", "CAUSE", "COOP", "SUBSTANCE", "DEFECT",
                    "FRAUD", "SICK", "WOUND", "ARREST", "TEST", "EXERCISE", "WEAPON", "COMPLETE",
-                   "RESPOND", "KEEP", "FAULT", "MILITARY", "SITE", "CIVILIAN"):
+                   "RESPOND", "KEEP", "FAULT", "MILITARY", "SITE", "CIVILIAN", "COMBATANT"):
             polar.add((c, True))
         if c == "COOP" and coop_partner is None:
             for j in range(i + 1, min(i + 13, len(lw))):

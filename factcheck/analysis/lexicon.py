@@ -80,6 +80,8 @@ for _concept, _words in (
     ("KEEP", "remain remains retained keep kept"),
     ("FAULT", "broke broken fault faults failure failures failed malfunction"),
     ("MILITARY", "army military troops soldiers"),
+    ("COMBATANT", "fighters fighter militants militant terrorists terrorist insurgents insurgent gunmen "
+                  "combatants"),
     ("SITE", "depot depots facility facilities base bases installation installations site sites"),
 ):
     for _w in _words.split():
@@ -132,7 +134,7 @@ distortion hoax myth fiction slander provocation provocations staged insult mani
 paranoia""".split())
 # Verbs after which a negation no longer covers the clause ("could not confirm which side fired").
 NEG_SCOPE_END = frozenset("""confirm confirmed say said know determine verify specify clear sure
-whether which who what how why when if and but that""".split())
+whether which who what how why when if and but that only""".split())
 HEDGES = frozenset("confirm confirmed know determine verify specify clear sure whether".split())
 # Concepts that cannot both hold of one thing: "safe to drink" against "fell sick after drinking".
 # Polar concepts specific enough to oppose two claims a few paragraphs apart ("armed"/"unarmed").

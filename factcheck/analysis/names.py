@@ -35,6 +35,7 @@ _CAP_RUN = re.compile(r"(?:[A-Z][\w\.’'\-]*(?:’|')?(?:\s+(?:of|for|and|on|th
                       r"[A-Z][\w\.’'\-]*|[A-Z][\w\.’'\-]{2,}")
 
 
+_RUN_BY = re.compile(r"\b([A-Z][\w]+)-(?:run|led|controlled|backed|owned|allied)\b")
 _BASED = re.compile(r"\b[\w\-]+-based\s+", re.I)
 
 

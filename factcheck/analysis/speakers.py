@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from .gazetteer import ALIASES, ALIASES_BY_LENGTH, GROUP_SIDES, ORG_HEADS, STATE_BODY_WORDS, side_display
 from .names import (
-    Entity, TITLES, _BASED, _CAP_RUN, _COLLECTIVE, _CORPORATE, _DET, _DOCUMENT_OF, _NAME_AT,
+    Entity, TITLES, _BASED, _RUN_BY, _CAP_RUN, _COLLECTIVE, _CORPORATE, _DET, _DOCUMENT_OF, _NAME_AT,
     _ORG_DESCRIPTOR, _ORG_MENTION, _ORG_WORDS, _OWNER_PRONOUN, _POSSESSIVE_HEAD, _PRONOUNS,
     _QUANT_HEAD, _ROLE_AFTER_ORG, _ROLE_OF, _SELF, _STATE_MENTION, _STATE_WORD, _UNNAMED_ROLE,
     _WORD, _edit1, _lower_words, find_alias, slug, split_name,
@@ -359,6 +359,11 @@ class SpeakerResolver:
         return None
 
     def _affiliation(self, appos: str) -> Entity | None:
+        run_by = _RUN_BY.search(appos)
+        if run_by:  # "director of the Hamas-run government media office" speaks for Hamas
+            owner = self._by_word(run_by.group(1)) or self.org_entity(run_by.group(1))
+            if owner:
+                return owner
         appos = re.split(r",\s*(?:and|or)\b|\s+and\s+other\b", appos)[0]
         appos = _BASED.sub("", appos)
         m = _ROLE_OF.search(appos)

@@ -149,3 +149,9 @@ def test_only_military_targets_across_articles_opposes_civilian_deaths_at_the_sa
     old = [Assertion(**{**vars(a), "id": "s" + a.id}) for a in one]
     new = [Assertion(**{**vars(a), "id": "n" + a.id}) for a in two]
     assert [(o.a, o.b) for o in pair_across(new, old)] == [("sa1", "na1")]
+
+
+def test_no_fighters_there_opposes_a_claim_of_militants_present():
+    r = analyze("The army said it targeted militants operating from the school. "
+                '"There were no fighters there, only women and children," said a local official, Omar Aziz.')
+    assert len(r.oppositions) == 1

@@ -115,3 +115,9 @@ def test_a_chief_executive_speaks_for_the_company():
 def test_an_unnamed_spokesman_then_named_is_one_side():
     found = assertions("A rebel spokesman denied the reports. Ivan Sorokin told Interfax the claims were lies.")
     assert found[1].side == found[0].side == "rebels"
+
+
+def test_an_office_run_by_a_group_speaks_for_it():
+    found = assertions("Hamas said the strike hit a school. Ismail Thawabta, director of the Hamas-run "
+                       "government media office, said 30 people died.")
+    assert found[1].side == found[0].side
