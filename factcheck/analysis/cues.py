@@ -131,7 +131,7 @@ ADJUNCT = re.compile(
     r"(?:late |early )?(?:on|last|this|next|earlier|later) (?:" + _WEEKDAY + r"|" + _MONTH
     + r"(?: \d{1,2})?(?:, \d{4})?|week|month|year|night|morning|evening|weekend)(?: (?:morning|"
     r"afternoon|evening|night))?"
-    r"|in (?:a|an|the|his|her|its|their) (?:joint |written |brief |televised |separate )?"
+    r"|in (?:a|an|the|his|her|its|their) (?:[\w\-]+ ){0,2}?"
     r"(?:statement|interview|email|e-mail|post|letter|report|news conference|press conference|"
     r"briefing|speech|address|tweet|filing|memo|video|message|court filing|radio interview)"
     r"(?: (?:on|with|to|posted|released|issued|published|late) [^,;:\"“”]{0,40}?(?=[,;:\"“]| that ))?"

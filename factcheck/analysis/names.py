@@ -155,12 +155,18 @@ enterprises networks telecom communications logistics shipping mining steel oil 
 insurance securities investments broadcasting""".split())
 
 
+_TITLE_WORDS = frozenset("""chief executive officer president minister director spokesman spokeswoman
+spokesperson chairman chairwoman secretary general commissioner governor mayor senator ambassador
+founder manager head leader coach judge""".split())
+
+
 def split_name(head: str) -> tuple[str, str]:
-    """'campaign manager Rosa Delgado' -> ('campaign manager', 'Rosa Delgado')."""
-    h = TITLES.sub(lambda m: m.group(0) if False else m.group(0), head)
-    toks = h.split()
+    """'campaign manager Rosa Delgado' -> ('campaign manager', 'Rosa Delgado');
+    'Boeing Chief Executive Dave Calhoun' -> ('Boeing Chief Executive', 'Dave Calhoun')."""
+    toks = head.split()
     i = len(toks)
     while i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower().strip(".’'s") not in _ORG_WORDS \
-            and toks[i - 1].lower() not in STATE_BODY_WORDS and not ALIASES.get(toks[i - 1].strip("’'s")):
+            and toks[i - 1].lower() not in STATE_BODY_WORDS and not ALIASES.get(toks[i - 1].strip("’'s")) \
+            and toks[i - 1].lower().strip(".") not in _TITLE_WORDS:
         i -= 1
     return " ".join(toks[:i]), " ".join(toks[i:])

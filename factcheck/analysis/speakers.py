@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from .gazetteer import ALIASES, ALIASES_BY_LENGTH, GROUP_SIDES, ORG_HEADS, STATE_BODY_WORDS, side_display
 from .names import (
-    Entity, TITLES, _BASED, _RUN_BY, _CAP_RUN, _COLLECTIVE, _CORPORATE, _DET, _DOCUMENT_OF, _NAME_AT,
+    Entity, TITLES, _BASED, _RUN_BY, _TITLE_WORDS, _CAP_RUN, _COLLECTIVE, _CORPORATE, _DET, _DOCUMENT_OF, _NAME_AT,
     _ORG_DESCRIPTOR, _ORG_MENTION, _ORG_WORDS, _OWNER_PRONOUN, _POSSESSIVE_HEAD, _PRONOUNS,
     _QUANT_HEAD, _ROLE_AFTER_ORG, _ROLE_OF, _SELF, _STATE_MENTION, _STATE_WORD, _UNNAMED_ROLE,
     _WORD, _edit1, _lower_words, find_alias, slug, split_name,
@@ -231,6 +231,8 @@ class SpeakerResolver:
         m = _ROLE_AFTER_ORG.match(head)
         if m:
             org = self._short_form(m.group(1)) or (self.org_entity(m.group(1)) if m.group(1)[:1].isupper() else None)
+            if org and org.kind == "org" and org not in self.entities:
+                self._remember(org)  # "a Boeing spokesperson": Boeing is met, "Boeing said" resolves to it
             if org:
                 if appos_name:
                     return self._person(appos_name, org)
@@ -275,6 +277,7 @@ class SpeakerResolver:
         org_head = any(w in ORG_HEADS and w not in STATE_BODY_WORDS for w in words)
         prefix, name = split_name(head)
         is_person = len(name.split()) >= 2 and not _ORG_DESCRIPTOR.match(appos or "") and \
+            not re.search(r"[a-z][A-Z]", name) and \
             not re.search(r"\b(?:of|from|for|at|in|with|on)\b", prefix) and \
             not any(w in _ORG_WORDS for w in _lower_words(name))
         if alias and not (group and not state) and not (org_head and not state):
@@ -319,6 +322,12 @@ class SpeakerResolver:
         alias = find_alias(prefix)
         if alias:
             return Entity(alias[0], alias[1], side_display(alias[1]), "country")
+        run = re.match(r"((?:[A-Z][\w&\-]*\s+(?:of\s+|for\s+)?){1,5})", prefix + " ")
+        if run and len(run.group(1).split()) >= 2 and any(
+                w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(run.group(1))):
+            org = self.org_entity(run.group(1).strip())  # "Federal Aviation Administration chief"
+            if org:
+                return self._remember(org) if org not in self.entities else org
         for w in _WORD.findall(prefix):
             lw = w.lower().strip("’'")
             if lw in ("former", "acting", "deputy", "chief", "general", "senior", "executive", "manager",
@@ -330,6 +339,9 @@ class SpeakerResolver:
                 e = self._latest(lambda e: e.kind in ("org", "country", "group") and lw in _lower_words(e.name), True)
             if e:
                 return e
+            if w[:1].isupper() and lw not in _TITLE_WORDS and len(lw) > 2:
+                # "Boeing Chief Executive Dave Calhoun": the capitalised word before the title is his firm
+                return self._remember(Entity(w, slug(w), w, "org"))
         return None
 
     @staticmethod

@@ -121,3 +121,10 @@ def test_an_office_run_by_a_group_speaks_for_it():
     found = assertions("Hamas said the strike hit a school. Ismail Thawabta, director of the Hamas-run "
                        "government media office, said 30 people died.")
     assert found[1].side == found[0].side
+
+
+def test_a_firm_named_before_a_title_is_the_speakers_side():
+    found = assertions("Boeing Chief Executive Dave Calhoun said the company would take responsibility. "
+                       "Federal Aviation Administration chief Mike Whitaker said audits found failures.")
+    assert found[0].speaker_name == "Dave Calhoun" and found[0].side == "boeing"
+    assert found[1].side == "federal-aviation-administration"
