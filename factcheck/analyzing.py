@@ -28,7 +28,13 @@ from .models import (
 )
 
 # How many stored assertions, sharing the most keys with the new ones, are compared at most.
-CROSS_ARTICLE_CANDIDATES = 400
+CROSS_ARTICLE_CANDIDATES = 200
+# At most this many cross-article pairs per new assertion, the strongest first.
+CROSS_PAIRS_PER_ASSERTION = 3
+# A key held by more than this share of stored assertions (and more than the minimum) is too
+# common to find an event by.
+COMMON_KEY_SHARE = 0.02
+COMMON_KEY_MIN_POSTINGS = 200
 SIDE_PALETTE_SIZE = 8
 
 
@@ -70,8 +76,16 @@ def _speaker_for(found: engine.Assertion, side: Side | None, cache: dict) -> Spe
     return speaker
 
 
-def as_engine_assertion(row: Assertion) -> engine.Assertion:
-    """A stored assertion in the engine's terms, keyed "db<pk>" (keys must be prefetched)."""
+def keys_of(pks) -> dict[int, frozenset[str]]:
+    """Blocking keys of stored assertions, in one query (no model instances)."""
+    found: dict[int, set[str]] = {}
+    for pk, key in AssertionKey.objects.filter(assertion_id__in=list(pks)).values_list("assertion_id", "key"):
+        found.setdefault(pk, set()).add(key)
+    return {pk: frozenset(keys) for pk, keys in found.items()}
+
+
+def as_engine_assertion(row: Assertion, keys: frozenset[str] = frozenset()) -> engine.Assertion:
+    """A stored assertion in the engine's terms, keyed "db<pk>"."""
     return engine.Assertion(
         id=f"db{row.pk}",
         start=row.start,
@@ -84,7 +98,7 @@ def as_engine_assertion(row: Assertion) -> engine.Assertion:
         cue=row.cue,
         stance=row.stance,
         checkworthiness=row.checkworthiness,
-        keys=frozenset(k.key for k in row.keys.all()),
+        keys=keys,
     )
 
 
@@ -92,21 +106,26 @@ def _ordered(a: Assertion, b: Assertion) -> tuple[Assertion, Assertion]:
     return (a, b) if a.pk < b.pk else (b, a)
 
 
-def _save_opposition(a: Assertion, b: Assertion, found: engine.Opposition, *, cross: bool) -> Opposition | None:
-    if a.pk == b.pk:
-        return None
-    first, second = _ordered(a, b)
-    opposition, created = Opposition.objects.get_or_create(
-        a=first,
-        b=second,
-        defaults={
-            "relation": found.relation,
-            "score": round(float(found.score), 4),
-            "reason": found.reason,
-            "cross_article": cross,
-        },
-    )
-    return opposition if created else None
+def _save_oppositions(found: list[tuple[Assertion, Assertion, engine.Opposition]], *, cross: bool) -> list[Opposition]:
+    """Store new pairs in one insert; pairs already stored (in either order) are left as they are."""
+    wanted: dict[tuple[int, int], Opposition] = {}
+    for left, right, o in found:
+        if left.pk == right.pk:
+            continue
+        first, second = _ordered(left, right)
+        if (first.pk, second.pk) in wanted:
+            continue
+        wanted[(first.pk, second.pk)] = Opposition(
+            a=first, b=second, relation=o.relation, score=round(float(o.score), 4), reason=o.reason,
+            cross_article=cross,
+        )
+    if not wanted:
+        return []
+    firsts = {a for a, _ in wanted}
+    seconds = {b for _, b in wanted}
+    stored = set(Opposition.objects.filter(a_id__in=firsts, b_id__in=seconds).values_list("a_id", "b_id"))
+    new = [o for key, o in wanted.items() if key not in stored]
+    return Opposition.objects.bulk_create(new)
 
 
 def _attach_disputes(oppositions: list[Opposition], titles: dict[int, str]) -> int:
@@ -207,13 +226,13 @@ def analyze_article(*, article: Article, user=None, cross_article: bool = True) 
     for d in result.disputes:
         for i in d.opposition_index:
             title_of[i] = d.title
-    saved: list[Opposition] = []
-    for i, found in enumerate(result.oppositions):
-        if found.a in rows and found.b in rows:
-            opposition = _save_opposition(rows[found.a], rows[found.b], found, cross=False)
-            if opposition:
-                saved.append(opposition)
-                titles[opposition.pk] = title_of.get(i, "")
+    in_article = [(i, o) for i, o in enumerate(result.oppositions) if o.a in rows and o.b in rows]
+    saved = _save_oppositions([(rows[o.a], rows[o.b], o) for _, o in in_article], cross=False)
+    by_pair = {frozenset((o.a_id, o.b_id)): o for o in saved}
+    for i, o in in_article:
+        stored_pair = by_pair.get(frozenset((rows[o.a].pk, rows[o.b].pk)))
+        if stored_pair is not None:
+            titles[stored_pair.pk] = title_of.get(i, "")
     summary = AnalysisSummary(assertions=len(new_rows), oppositions=len(saved))
 
     if cross_article and new_rows:
@@ -235,8 +254,20 @@ def analyze_article(*, article: Article, user=None, cross_article: bool = True) 
     return summary
 
 
+def _event_keys(keys: set[str]) -> set[str]:
+    """The keys that can tell one event from another: a key most stored assertions share
+    ("actor:russia" in a corpus about Syria) names a topic and would only widen the search."""
+    postings = dict(
+        AssertionKey.objects.filter(key__in=keys).values("key").annotate(n=Count("id")).values_list("key", "n")
+    )
+    if not postings:
+        return set()
+    cap = max(COMMON_KEY_MIN_POSTINGS, int(COMMON_KEY_SHARE * Assertion.objects.count()))
+    return {k for k, n in postings.items() if n <= cap}
+
+
 def _pair_with_stored(article: Article, found: list[engine.Assertion], rows: dict[str, Assertion]) -> list[Opposition]:
-    keys = {k for f in found for k in f.keys}
+    keys = _event_keys({k for f in found for k in f.keys})
     if not keys:
         return []
     candidates = list(
@@ -244,23 +275,29 @@ def _pair_with_stored(article: Article, found: list[engine.Assertion], rows: dic
         .exclude(article=article)
         .annotate(shared=Count("keys"))
         .order_by("-shared", "-pk")
-        .select_related("speaker", "side")
-        .prefetch_related("keys")[:CROSS_ARTICLE_CANDIDATES]
+        .select_related("speaker", "side")[:CROSS_ARTICLE_CANDIDATES]
     )
     if not candidates:
         return []
     stored = {f"db{c.pk}": c for c in candidates}
-    pairs = analysis.pair_across(found, [as_engine_assertion(c) for c in candidates])
-    saved = []
-    for p in pairs:
+    keys_by_pk = keys_of(c.pk for c in candidates)
+    pairs = analysis.pair_across(
+        found, [as_engine_assertion(c, keys_by_pk.get(c.pk, frozenset())) for c in candidates]
+    )
+    # Keep the strongest few per new assertion: an editor reads each one.
+    per_assertion: dict[str, int] = {}
+    kept = []
+    for p in sorted(pairs, key=lambda p: -p.score):
+        new_end = p.a if p.a in rows else p.b
+        if per_assertion.get(new_end, 0) >= CROSS_PAIRS_PER_ASSERTION:
+            continue
         left = rows.get(p.a) or stored.get(p.a)
         right = rows.get(p.b) or stored.get(p.b)
         if left is None or right is None:
             continue
-        opposition = _save_opposition(left, right, p, cross=True)
-        if opposition:
-            saved.append(opposition)
-    return saved
+        per_assertion[new_end] = per_assertion.get(new_end, 0) + 1
+        kept.append((left, right, p))
+    return _save_oppositions(kept, cross=True)
 
 
 def _titles_for(oppositions: list[Opposition]) -> dict[Opposition, str]:
@@ -270,7 +307,11 @@ def _titles_for(oppositions: list[Opposition]) -> dict[Opposition, str]:
     for o in oppositions:
         for row in (o.a, o.b):
             members[row.pk] = row
-    engine_rows = [as_engine_assertion(r) for r in Assertion.objects.filter(pk__in=members).select_related("speaker", "side").prefetch_related("keys")]
+    keys_by_pk = keys_of(members)
+    engine_rows = [
+        as_engine_assertion(r, keys_by_pk.get(r.pk, frozenset()))
+        for r in Assertion.objects.filter(pk__in=members).select_related("speaker", "side")
+    ]
     engine_opps = [engine.Opposition(a=f"db{o.a_id}", b=f"db{o.b_id}", relation=o.relation, score=o.score, reason=o.reason) for o in oppositions]
     titles = {}
     for d in analysis.group_disputes(engine_rows, engine_opps):
