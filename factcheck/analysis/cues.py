@@ -277,7 +277,8 @@ _PUT_FIGURE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w\-]+\s+)?(?:figu
 def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
     rest = text[after:end]
     if verb in ("call", "called", "calls"):
-        m = re.match(r"\s+(?:it|them|this|that|him|her|(?:the|these|those|such|his|her|their|its)"
+        m = re.match(r"\s+(?:it|them|this|that|him|her|(?:the|these|those|such|his|her|their|its|"
+                     r"[A-Z][\w\-]*(?:’s|'s))"
                      r"\s+[\w\-’']+(?:\s+[\w\-’']+)?)\s+(?!to\b|for\b|at\b|in\b|on\b|from\b|"
                      r"about\b|after\b|with\b)[\w\"“]", rest)
         return bool(m) and not re.match(r"\s+(?:for|on|off|in|up|out|back)\b", rest)

@@ -177,6 +177,8 @@ class SpeakerResolver:
             e = self._by_word(owner)
             if e:
                 return e
+            if owner[:1].isupper() and owner.lower() not in _ORG_WORDS and not owner.isupper():
+                return self._person(owner, None)  # "Hale's lawyer": Hale, met for the first time
         e = self.org_entity(owner)
         if e is None and owner.isalpha():
             e = self._remember(Entity(owner, slug(owner), owner, "org"))  # "the laboratory's director"
@@ -209,6 +211,13 @@ class SpeakerResolver:
         appos_name = split_name(re.split(r",|\s+and\s", appos)[0].strip())[1] if appos else ""
         if appos_name and len(appos_name.split()) < 2:
             appos_name = ""
+        # "The consulting firm, Bayline Strategies": the name in apposition is the organisation
+        if appos and re.search(r"\b(?:firm|company|group|agency|organi[sz]ation|charity|carrier|"
+                               r"maker|operator|utility|lender|insurer|bank|union)$", head, re.I) \
+                and re.fullmatch(r"(?:[A-Z][\w&\-]*\s*){1,4}", appos.strip()):
+            org = self.org_entity(appos.strip())
+            if org:
+                return self._remember(org)
         # "One of them, Lena Ortiz"
         m = _QUANT_HEAD.match(head)
         if m and appos_name:
@@ -219,7 +228,12 @@ class SpeakerResolver:
                            r"representative|official|member|head|director|leader|source|adviser|"
                            r"aide|commander|officer|chief|chairman|chairwoman|president|secretary|"
                            r"officials?|sources?|investigators?|doctors?|experts?|researchers?)s?\s+"
-                           r"(?:for|of|at|with|from)\s+(.+)$", head, re.I)
+                           r"(?:for|of|at|with|from|to)\s+(.+)$", head, re.I)
+        if role_of and re.match(r"(?:an?\s+|the\s+)?former\s", head, re.I):
+            role_of = None  # "a former aide to Senator Hale" no longer speaks for him
+            if appos_name:
+                return self._person(appos_name, None)
+            return self._remember(Entity(head, "person-" + slug(head), head, "person"))
         if role_of:
             org = self.org_entity(role_of.group(1))
             if org:

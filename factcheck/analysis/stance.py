@@ -11,7 +11,8 @@ from .lexicon import (ANAPHORIC_NOUNS, CASUALTY_MEASURES, DISPUTE_WORDS, GENERIC
 from .types import Assertion
 
 _EVALUATIVE_OBJECT = re.compile(
-    r"^\s*(?:it|them|(?:the|this|that|these|those|such|his|her|their|its)\s+[\w\-’']+(?:\s+[\w\-’']+)?)"
+    r"^\s*(?:it|them|(?:the|this|that|these|those|such|his|her|their|its|[A-Z][\w\-]*(?:’s|'s))\s+[\w\-’']+"
+    r"(?:\s+[\w\-’']+)?)"
     r"\s+(?:as\s+)?[\"“]?(?:an?\s+|a\s+)?(?:\w+\s+)?(" + "|".join(sorted(DISPUTE_WORDS)) + r")\b", re.I)
 _DISPUTING_CLAUSE = re.compile(
     r"\b(?:was|is|were|are|be|been|as)\s+(?:[\"“]?\w+[\"”]?\s+){0,5}[\"“]?(?:" + "|".join(sorted(DISPUTE_WORDS))

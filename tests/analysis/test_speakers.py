@@ -128,3 +128,15 @@ def test_a_firm_named_before_a_title_is_the_speakers_side():
                        "Federal Aviation Administration chief Mike Whitaker said audits found failures.")
     assert found[0].speaker_name == "Dave Calhoun" and found[0].side == "boeing"
     assert found[1].side == "federal-aviation-administration"
+
+
+def test_a_former_aide_no_longer_speaks_for_the_boss():
+    found = assertions("Senator Robert Hale said he broke no rules. "
+                       "A former aide to Senator Robert Hale said the senator approved the payments.")
+    assert found[1].side != found[0].side
+
+
+def test_a_generic_head_with_a_named_apposition_is_that_organisation():
+    found = assertions("The agency said the payments were illegal. "
+                       "The consulting firm, Bayline Strategies, said it had done all the work.")
+    assert found[1].speaker_name == "Bayline Strategies"

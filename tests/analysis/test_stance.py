@@ -76,3 +76,11 @@ def test_calling_claims_propaganda_in_quotes_is_a_dispute_of_them():
     d = by_quote(r, "pure propaganda")
     assert d.stance == "dispute"
     assert d.refers_to == (by_quote(r, "shot down").id,)
+
+
+def test_calling_someones_account_a_fabrication_denies_their_claims():
+    r = analyze("\"He signed off on every invoice,\" Laura Kim told the jury. "
+                "Hale's lawyer, Daniel Ortiz, called Kim's account \"a fabrication.\"")
+    d = by_quote(r, "Kim's account")
+    assert d.stance == "deny"
+    assert d.refers_to == (by_quote(r, "signed off").id,)
