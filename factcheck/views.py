@@ -150,19 +150,26 @@ def queue(request: HttpRequest) -> HttpResponse:
                            sides=[(k, name) for _, k, name in sides])
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     matching = _filtered(filters, verdicts, sides)
+    common = False
     if filters.get("q"):
         # Find the matches once (one scan on SQLite, the GIN index on PostgreSQL) and, when they
         # are not too many, let the three queries below use their ids: otherwise SQLite scans
         # every assertion three times, and PostgreSQL, walking the queue order for the unpaired
         # list, computes the text vector of every row it passes.
         ids = list(matching.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
-        if len(ids) <= SEARCH_IDS:
+        common = len(ids) > SEARCH_IDS
+        if not common:
             matching = Assertion.objects.filter(pk__in=ids)
     in_dispute = Exists(DisputeMembership.objects.filter(assertion_id=OuterRef("pk")))
     # Unfiltered, the status index answers alone; filtered, grouping by an expression keeps SQLite
     # from walking that index and looking up every row out of order.
     status_column = Coalesce("status", Value("")) if filters else "status"
-    counts = dict(matching.order_by().values_list(status_column).annotate(n=Count("*")))
+    counted = matching
+    if filters.get("q") and common:
+        # Counting every assertion a common word is in means reading (and on PostgreSQL
+        # re-tokenising) all of them; the pills say "at least" instead.
+        counted = Assertion.objects.filter(pk__in=ids)
+    counts = dict(counted.order_by().values_list(status_column).annotate(n=Count("*")))
     status_counts = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
     if filters.get("status"):
         matching = matching.filter(status=filters["status"])
@@ -177,8 +184,12 @@ def queue(request: HttpRequest) -> HttpResponse:
             .annotate(names=StringAgg("assertion__side__name", delimiter=Value("|"))).values("names")[:1]
         ),
     )
-    if filters:
-        # Uncorrelated: the matching members are found once, not once per dispute.
+    if filters.get("q") and common:
+        # Words found everywhere: walk the disputes in queue order and stop at a page full,
+        # instead of collecting every match first.
+        disputes = disputes.filter(Exists(matching.filter(disputes=OuterRef("pk"))))
+    elif filters:
+        # Few matches: find their disputes once, not once per dispute.
         disputes = disputes.filter(pk__in=DisputeMembership.objects.filter(assertion__in=matching).values("dispute_id"))
     if filters:  # counting the disputes a search matches costs one more pass over the matches
         dispute_page = peek_page(disputes, request.GET.get("page"))
@@ -206,6 +217,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filtered": bool(filters),
         "status_counts": status_counts,
+        "counts_at_least": bool(filters.get("q")) and common,
         "disputes": dispute_page,
         "unpaired": unpaired_page,
         "articles": articles[:10],

@@ -343,3 +343,15 @@ def test_a_stale_pair_decision_without_javascript_answers_409_on_the_dispute_pag
     assert "it is now accepted" in body and 'value="my reason to reject"' in body
     d["first"].refresh_from_db()
     assert d["first"].decision == "accepted"
+
+
+def test_a_search_for_a_common_word_still_finds_its_disputes_and_says_at_least(client, viewer, d, monkeypatch):
+    from factcheck import views
+
+    monkeypatch.setattr(views, "SEARCH_IDS", 1)  # two matches are "many": take the common-word path
+    make.assertion(make.article(title="Elsewhere"), "the strikes hit the historic citadel instead", "Monitors")
+    client.force_login(viewer)
+    page = client.get("/?q=historic").content.decode()
+    assert "Strikes near Palmyra" in page
+    assert re.search(r"Unreviewed\s*<strong>\d+\+</strong>", page)
+    assert "the strikes hit the historic citadel instead" in page  # the loose one, among the unpaired
