@@ -123,7 +123,9 @@ def main() -> None:
             f"/articles/{a.article_id}/?assertion={a.pk}"
             for a in Assertion.objects.filter(article_id__in=sample_articles[:n]).order_by("?")[:n]
         ]
-        words = ["bakery", "Palmyra school", "ammunition depot", "hospital", "Aleppo bridge", "training camp", "market"]
+        # Rare, common and everywhere ("near" is in every synthetic claim).
+        words = ["bakery", "Palmyra school", "ammunition depot", "hospital", "Aleppo bridge", "training camp", "market",
+                 "near", "zebra"]
         pages = {
             "queue": ["/"] * n,
             "queue, page 3": ["/?page=3&apage=3"] * n,
