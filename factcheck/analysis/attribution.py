@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import (
-    ACCORDING, ADJUNCT, AND_BREAK, CLAUSE_BREAK, INTRO, NOUNISH, PARTICIPLES, ROLE_APPOSITION,
+    ACCORDING, ADJUNCT, AND_BREAK, _skip_adjuncts, CLAUSE_BREAK, INTRO, NOUNISH, PARTICIPLES, ROLE_APPOSITION,
     STRICT, _CLAUSEY, _CONTENT_BAD_START, _COORD_END, _COORD_VP, _CUE_WORDS, _NARRATIVE_TAIL,
     _NOT_A_SOURCE, _NOUN_BEFORE, _PASSIVE_BEFORE, _SPEAKER_START, _TRAILING_ADJ, _VERBISH,
     _WEEKDAY, _WORDS_RE, _VERBS, _after_dateline, _content_after, _prev_word, _verb_ok, find_cues,
@@ -21,6 +21,10 @@ from .text import Sentence
 
 _QUOTED_AS = re.compile(r"(?P<cue>quoted)\s+(?P<sp>[^,;:.\"“]{2,70}?)\s+as\s+(?:saying|telling \w+)(?:\s*,)?"
                         r"(?:\s+that)?\s+")
+
+
+_BAD_LAST = frozenset("""the a an of on in to for about with by from and or who which that this these
+those his her its their our my your such any some no all other amid despite after against over into""".split())
 
 
 @dataclass
@@ -104,7 +108,7 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     # a clause ("the man who was shot") is not a speaker, unless the clause sits in an apposition
     if _CLAUSEY.search(head) and len(head.split()) > 2:
         return None
-    if words[-1].lower() in _NOUN_BEFORE or words[-1].lower() in ("and", "or", "who", "which"):
+    if words[-1].lower() in _BAD_LAST:
         return None
     return s, e, broke
 
@@ -184,6 +188,9 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         verb_start = m.start("verb")
         prev = _prev_word(text, m.start(), s0)
         if prev in _PASSIVE_BEFORE or prev in ("not", "never", "n't"):
+            continue
+        if verb == "read" and prev not in ("statement", "letter", "notice", "sign", "message", "post",
+                                           "tweet", "note", "banner", "placard", "headline", "text"):
             continue
         if verb in NOUNISH and (prev in _NOUN_BEFORE or re.search(r"(?:’s|'s|s’|s')\s*$", text[s0:m.start()])):
             continue
@@ -297,8 +304,9 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
         if lead and not INTRO.fullmatch(lead + ", "):
             quote_before = None  # '... saw their "precision-guided bomb" strike its target, he said'
 
-    final = not rest or text[content_start:content_start + 1] == "," and not _quote_starting_at(
-        sent, text, content_start)
+    after_cue = text[_skip_adjuncts(text, cue_end, s1):s1].lstrip()
+    final = not rest or (after_cue.startswith(",") and not _quote_starting_at(sent, text, content_start)
+                         and not re.match(r",\s*(?:that|saying|adding)\b", after_cue))
     if quote_before and not final and not _quote_starting_at(sent, text, content_start) \
             and " that " not in f" {rest} " and not any(c in rest for c in "\"“"):
         final = True  # '"...," he told a rally outside the station.'

@@ -16,7 +16,7 @@ for _forms, _stance in (
      "argue argued argues assert asserted asserts maintain maintained maintains note noted notes "
      "explain explained explains estimate estimated suggest suggested contend contended contends "
      "predict predicted emphasized emphasised reiterated revealed disclosed believe believes "
-     "replied complained complains", "assert"),
+     "replied complained complains posted found concluded read", "assert"),
     ("confirm confirmed confirms acknowledge acknowledged acknowledges admit admitted admits "
      "concede conceded concedes", "confirm"),
     ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
@@ -33,7 +33,7 @@ for _forms, _stance in (
 STRICT = frozenset("""announce announced announces stress stressed argue argued argues assert
 asserted asserts maintain maintained maintains note noted notes explain explained explains estimate
 estimated suggest suggested contend contended contends predict predicted emphasized emphasised
-revealed disclosed believe believes replied""".split())
+revealed disclosed believe believes replied posted found concluded""".split())
 
 
 NOUNISH = frozenset("claims reports states notes estimates calls disputes warns blames".split())

@@ -167,3 +167,24 @@ def test_content_first_with_a_be_verb_and_a_final_cue():
     a = only("Five civilians were killed when the shells hit the market, the ministry claimed.")
     assert a.speaker == "the ministry"
     assert a.quote.startswith("Five civilians were killed")
+
+
+@pytest.mark.parametrize("text,speaker,quote", [
+    ("The mayor posted on social media that the water was safe.", "The mayor", "the water was safe"),
+    ('"We are not leaving," the statement read.', "the statement", '"We are not leaving,"'),
+    ("The attack killed 12 people, officials said, and wounded dozens more.", "officials",
+     "The attack killed 12 people"),
+    ("The audit found that the agency had ignored warnings.", "The audit", "the agency had ignored warnings"),
+])
+def test_it_reads_more_reporting_forms(text, speaker, quote):
+    a = only(text)
+    assert (a.speaker, a.quote) == (speaker, quote)
+
+
+def test_a_second_source_after_though_is_its_own_claim():
+    found = assertions("Officials said 12 people were killed, though local media put the toll at 20.")
+    assert [a.speaker for a in found] == ["Officials", "local media"]
+
+
+def test_reading_and_finding_things_is_not_reporting():
+    assert assertions("She read the book. The police found the car.") == []
