@@ -11,8 +11,10 @@ import pytest
 from factcheck.analysis.cli import main
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SCORER = pathlib.Path("/work/shared/tools/score_pairs.py")
-SEED = pathlib.Path("/work/shared/corpus/seed-rferl-palmyra.json")
+# The shared folder stands beside the checkout (CI lays a copy there too).
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_pairs.py"
+SEED = SHARED / "corpus" / "seed-rferl-palmyra.json"
 OURS = sorted((ROOT / "tests" / "data").glob("*.json"))
 CMD = f"{sys.executable} -m factcheck.analysis.cli --json"
 
