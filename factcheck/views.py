@@ -151,11 +151,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     matching = _filtered(filters, verdicts, sides)
     common = False
-    if filters.get("q"):
-        # Find the matches once (one scan on SQLite, the GIN index on PostgreSQL) and, when they
-        # are not too many, let the three queries below use their ids: otherwise SQLite scans
-        # every assertion three times, and PostgreSQL, walking the queue order for the unpaired
-        # list, computes the text vector of every row it passes.
+    if filters:
+        # Find the matches once (for words: one scan on SQLite, the GIN index on PostgreSQL) and,
+        # when they are not too many, let the three queries below use their ids: otherwise SQLite
+        # scans every assertion three times, and PostgreSQL, walking the queue order for the
+        # unpaired list, computes the text vector of every row it passes.
         ids = list(matching.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
         common = len(ids) > SEARCH_IDS
         if not common:
@@ -184,9 +184,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             .annotate(names=StringAgg("assertion__side__name", delimiter=Value("|"))).values("names")[:1]
         ),
     )
-    if filters.get("q") and common:
-        # Words found everywhere: walk the disputes in queue order and stop at a page full,
-        # instead of collecting every match first.
+    if common:
+        # Matches everywhere: walk the disputes in queue order and stop at a page full, instead
+        # of collecting every match first.
         disputes = disputes.filter(Exists(matching.filter(disputes=OuterRef("pk"))))
     elif filters:
         # Few matches: find their disputes once, not once per dispute.
