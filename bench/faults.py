@@ -320,6 +320,9 @@ def report_import(label: str, r: dict, n: int) -> int:
           f"{f['partial_articles']} partial, {f['orphan_rows']} orphan rows; batch {b['status']}, "
           f"imported {b['imported']}, duplicates {b['duplicates']} (articles the killed run had committed but "
           f"not yet counted, met again on resume), rejected {b['rejected']}")
+    miscounted = f["articles"] - b["imported"]
+    print(f"batch counts: {miscounted} article(s) stored by this batch but counted as duplicates "
+          "(a kill between an article's commit and the batch's progress save)")
     bad = sum(worst.values()) + f["partial_articles"] + f["orphan_rows"] + abs(missing)
     return bad
 
