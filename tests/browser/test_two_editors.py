@@ -1,6 +1,7 @@
-"""Two editors in two browsers on the same assertion: the second save, based on what the first
-one overwrote, is refused with the current values shown and the second editor's input kept;
-sending it again is then a deliberate overwrite. With htmx and without JavaScript."""
+"""Two editors in two browsers on the same assertion, without JavaScript: the second save, based
+on what the first one overwrote, is refused with the current values shown and the second
+editor's input kept; sending it again is then a deliberate overwrite. (The htmx version, on the
+status form, is in test_workbench.py.)"""
 import pytest
 from playwright.sync_api import expect
 
@@ -19,9 +20,9 @@ def save_verdict(page, label, rationale):
     page.get_by_role("button", name="Save verdict").click()
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-js"])
-def test_the_second_of_two_editors_is_told_and_keeps_the_input(live_server, browser, editor, reviewer, screenshots,
-                                                                javascript):
+def test_without_javascript_the_second_of_two_verdicts_is_refused_shown_and_kept(live_server, browser, editor,
+                                                                                 reviewer, screenshots):
+    javascript = False
     d = palmyra_dispute()
     claim = d["claim"]
     url = f"{live_server.url}/articles/{d['article'].pk}/?assertion={claim.pk}"
