@@ -38,6 +38,11 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 July August September October November December""".split())
 
 
+_EVIDENCE_NOUNS = frozenset("indication indications evidence sign signs proof suggestion reason".split())
+# Sub-classes of civilians are counted apart: "31 children" and "19 women" are not rival figures.
+_SUBCLASS = frozenset("women woman children child girls girl boys boy men man babies".split())
+
+
 @lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     """A crude stemmer that folds fire/fired/firing and cause/caused onto one form."""
@@ -125,6 +130,22 @@ def _numbers(content: str) -> list[tuple[str, float, float]]:
         if not measure and first in ("people", "persons", "protesters", "demonstrators", "participants",
                                      "marchers", "members", "workers", "voters", "supporters"):
             measure = "PEOPLE"  # "180,000 people took part"
+        if measure == "PEOPLE":
+            # "17 people had died" counts the dead, "199 people had recovered" does not
+            for w in after[1:5]:
+                lw = w.lower()
+                if lw in CASUALTY_MEASURES:
+                    measure = CASUALTY_MEASURES[lw]
+                    break
+                if lw not in STOPWORDS and lw.isalpha() and len(lw) > 3 and lw not in ("reportedly", "been"):
+                    if CONCEPTS.get(lw) not in (None, "ATTACK"):
+                        measure = CONCEPTS[lw]
+                    elif lw.endswith("ed") or lw in ("took", "came", "went", "were", "are"):
+                        measure = "PEOPLE" if lw in ("took", "came", "went", "marched", "gathered", "joined",
+                                                     "attended", "protested", "rallied") else "PEOPLE:" + stem(lw)
+                    break
+        if not measure and first in _SUBCLASS:
+            measure = stem(first)
         if not measure and first in UNITS:
             measure = stem(first)  # "15 years of age", "8 kilometers": not a head count
         if not measure and first.isalpha() and first not in STOPWORDS and first not in GENERIC \
@@ -191,7 +212,8 @@ def features(content: str) -> Features:
             neg_until = i + 6
             negated = True
             continue
-        if w in NEG_SCOPE_END:
+        if w in NEG_SCOPE_END and not (w == "that" and i and lw[i - 1] in _EVIDENCE_NOUNS and i <= neg_until):
+            # "no indication that civilians were killed": the negation covers the clause after "that"
             if w in HEDGES and i <= neg_until:
                 hedged = True  # "could not confirm which side fired first": nothing asserted after
             neg_until = -1
@@ -219,7 +241,7 @@ def features(content: str) -> Features:
             polar.add((c or s, False))
         elif c in ("ATTACK", "KILL", "DESTROY", "CROSS", "CAUSE", "COOP", "SUBSTANCE", "DEFECT",
                    "FRAUD", "SICK", "WOUND", "ARREST", "TEST", "EXERCISE", "WEAPON", "COMPLETE",
-                   "RESPOND", "KEEP", "FAULT", "MILITARY", "SITE", "CIVILIAN", "COMBATANT"):
+                   "RESPOND", "KEEP", "FAULT", "MILITARY", "SITE", "CIVILIAN", "COMBATANT", "WARN"):
             polar.add((c, True))
         if c == "COOP" and coop_partner is None:
             for j in range(i + 1, min(i + 13, len(lw))):

@@ -82,6 +82,7 @@ for _concept, _words in (
     ("MILITARY", "army military troops soldiers"),
     ("COMBATANT", "fighters fighter militants militant terrorists terrorist insurgents insurgent gunmen "
                   "combatants"),
+    ("WARN", "warning warnings warned warn warns orders ordered commands commanded"),
     ("SITE", "depot depots facility facilities base bases installation installations site sites"),
 ):
     for _w in _words.split():
@@ -141,7 +142,7 @@ HEDGES = frozenset("confirm confirmed know determine verify specify clear sure w
 GENERIC_POLAR = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE", "COOP", "TEST", "EXERCISE",
                            "MILITARY", "SITE"})
 INCOMPATIBLE = frozenset({("safe", "SICK"), ("clean", "SICK"), ("safe", "KILL"), ("peaceful", "ATTACK"),
-                          ("safe", "FAULT"), ("working", "FAULT")})
+                          ("safe", "FAULT"), ("working", "FAULT"), ("fair", "FRAUD")})
 CONTRAST_MARKERS = ("but", "however", "yet", "while", "whereas", "although", "though", "instead",
                     "nevertheless", "in contrast")
 

@@ -155,3 +155,33 @@ def test_no_fighters_there_opposes_a_claim_of_militants_present():
     r = analyze("The army said it targeted militants operating from the school. "
                 '"There were no fighters there, only women and children," said a local official, Omar Aziz.')
     assert len(r.oppositions) == 1
+
+
+def test_no_indication_that_civilians_died_opposes_civilians_killed():
+    r = analyze("Rebels said the air raid on Tarvo killed nine civilians. "
+                "An army spokesman said there was no indication that any civilians were killed in the raid.")
+    assert len(r.oppositions) == 1
+
+
+def test_people_who_recovered_are_not_a_rival_death_toll():
+    r = analyze("The ministry said 17 people had died from the virus in Lerna. "
+                "Doctors said 199 people had recovered from the virus in Lerna.")
+    assert r.oppositions == []
+
+
+def test_counts_of_children_and_of_women_are_not_rival_figures():
+    r = analyze("Activists said at least 31 children were killed in the raid on Oskar. "
+                "Medics said 19 women were killed in the raid on Oskar.")
+    assert r.oppositions == []
+
+
+def test_free_and_fair_opposes_a_claim_of_fraud():
+    r = analyze("The opposition party accused the government of fraud in the vote. "
+                "Election monitors said the vote was free and fair.")
+    assert len(r.oppositions) == 1
+
+
+def test_without_warning_opposes_ignoring_orders():
+    r = analyze("Police said the man refused officers' orders to stop. "
+                "Witnesses said officers shot the man without warning.")
+    assert len(r.oppositions) == 1
