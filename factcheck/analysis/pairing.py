@@ -252,6 +252,33 @@ def _coop_attack(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str 
     return None
 
 
+_ELLIPTIC_NO = re.compile(r"^\s*(?:he|she|it|they|we|i|that|this)\s+(?:(?:was|were|is|are|did|does|do|has|have|had|"
+                         r"would|could|will)(?:n['’]t|\s+not)|(?:ca|wo)n['’]t|cannot)\W*$", re.I)
+
+
+def _elliptic_denial(a: Assertion, b: Assertion, distance: int | None) -> bool:
+    """'Police say the man was armed, but a witness says he wasn't': the bare negated auxiliary
+    takes its content from the claim just before it."""
+    return distance is not None and distance == 0 and bool(_search(_ELLIPTIC_NO, b.quote)) and \
+        not _search(_ELLIPTIC_NO, a.quote)
+
+
+_HOSTILE = re.compile(r"\b(?:shoot\w*|fir(?:ed|ing)|attack\w*|shot|maneuver\w*|manoeuvr\w*|advanc\w*|"
+                      r"ambush\w*)\s+(?:at|on|against|toward|towards)\s+(?:us|our)\b", re.I)
+_CIVILIAN_DEAD = re.compile(r"\b(?:civilians?|innocent|women|children|villagers|shepherds|farmers|"
+                            r"noncombatants|bystanders)\b", re.I)
+
+
+def _dead_as_attackers(a: Assertion, fa: Features, b: Assertion, fb: Features) -> bool:
+    """'The people who were killed were shooting at us' against 'the 15 killed were innocent
+    civilians': one side says the dead fought it, the other that they were civilians."""
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        if ("KILL", True) in fx.polar and _search(_HOSTILE, x.quote) and _search(_CIVILIAN_DEAD, y.quote) \
+                and not _search(_HOSTILE, y.quote):
+            return True
+    return False
+
+
 def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                contrast: bool = False, places_a: frozenset[str] = frozenset(),
                places_b: frozenset[str] = frozenset()) -> Opposition | None:
@@ -262,7 +289,14 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     hit = _refers(a, b)
     if hit:
         return Opposition(a.id, b.id, *hit)
+    if _elliptic_denial(a, b, distance):
+        return Opposition(a.id, b.id, "contradicts", 0.75,
+                          f"{_who(b)} says '{short(b.quote, 30)}' to {_who(a)}'s claim that {short(a.quote)}")
     fa, fb = features(a.quote), features(b.quote)
+    if distance is not None and distance <= 6 and _dead_as_attackers(a, fa, b, fb):
+        return Opposition(a.id, b.id, "contradicts", 0.7,
+                          f"One side says the dead were attacking it, the other that they were civilians. "
+                          f"{_Lead(a, b)}")
     if not (fa.concepts & fb.concepts) and not (fa.military and fb.civilian) and not (
             fb.military and fa.civilian) and not (fa.coop_partner and fb.attack_target) and not (
             fb.coop_partner and fa.attack_target) and not (fa.polar and fb.polar) and not (

@@ -185,3 +185,14 @@ def test_without_warning_opposes_ignoring_orders():
     r = analyze("Police said the man refused officers' orders to stop. "
                 "Witnesses said officers shot the man without warning.")
     assert len(r.oppositions) == 1
+
+
+def test_a_bare_negated_auxiliary_answers_the_claim_before_it():
+    r = analyze("Police say the driver was drunk, but his sister says he wasn't.")
+    assert len(r.oppositions) == 1
+
+
+def test_dead_said_to_be_attacking_oppose_dead_said_to_be_civilians():
+    r = analyze('"The men who were killed were firing at us," an army colonel said. '
+                "Village elders said the six killed were farmers and civilians.")
+    assert len(r.oppositions) == 1
