@@ -194,6 +194,10 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue
         if verb in NOUNISH and (prev in _NOUN_BEFORE or re.search(r"(?:’s|'s|s’|s')\s*$", text[s0:m.start()])):
             continue
+        if verb in ("report", "reports", "claims", "claim", "account") and not aux and re.search(
+                r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|Wednesday|"
+                r"Thursday|Friday|Saturday|Sunday))\s*$", text[max(s0, m.start() - 40):m.start()]):
+            continue  # "the Tribune report", "denied Monday reports that ...": nouns, not cues
         if not aux and prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",):
             continue  # "the alleged attack", "the reported deaths"
         if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start

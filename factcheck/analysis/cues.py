@@ -22,6 +22,8 @@ for _forms, _stance in (
     ("deny denied denies reject rejected rejects dismiss dismissed dismisses refute refuted "
      "refutes rebuffed rebutted", "deny"),
     ("ruled|out rules|out rule|out", "deny"),
+    ("cast|doubt|on casts|doubt|on casting|doubt|on", "dispute"),
+    ("charged", "assert"),
     ("put puts expressed voiced presented produced", "assert"),
     ("dispute disputed disputes contest contested contests questioned challenged countered",
      "dispute"),
@@ -33,7 +35,7 @@ for _forms, _stance in (
 STRICT = frozenset("""announce announced announces stress stressed argue argued argues assert
 asserted asserts maintain maintained maintains note noted notes explain explained explains estimate
 estimated suggest suggested contend contended contends predict predicted emphasized emphasised
-revealed disclosed believe believes replied posted found concluded""".split())
+revealed disclosed believe believes replied posted found concluded charged""".split())
 
 
 NOUNISH = frozenset("claims reports states notes estimates calls disputes warns blames".split())
@@ -54,7 +56,7 @@ _ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publi
 _CUE_WORDS = frozenset(_VERBS) | frozenset(PARTICIPLES)
 
 
-_WORDS_RE = re.compile(r"(?<![\w\-])(rul(?:ed|es|e) out|[a-z]+)(?![\w\-])")
+_WORDS_RE = re.compile(r"(?<![\w\-])(rul(?:ed|es|e) out|cast(?:s|ing)? doubt on|[a-z]+)(?![\w\-])")
 
 
 _AUX_WORDS = frozenset(_ADV[3:-1].split("|"))
@@ -136,7 +138,8 @@ ADJUNCT = re.compile(
     r"briefing|speech|address|tweet|filing|memo|video|message|court filing|radio interview)"
     r"(?: (?:on|with|to|posted|released|issued|published|late) [^,;:\"“”]{0,40}?(?=[,;:\"“]| that ))?"
     r"|at an? (?:news|press) (?:conference|briefing)|on (?:Twitter|X|Facebook|Telegram|"
-    r"Instagram|television|state television|TV|social media|the radio)"
+    r"Instagram|television|state television|TV|social media|the radio|(?:its|their|his|her|the) (?:website|"
+    r"web ?site|blog|Facebook page|Telegram channel|account|page|channel))"
     r"|" + _WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
     r"publicly|privately|separately|on condition of anonymity|in court|in parliament"

@@ -132,7 +132,7 @@ DISPUTE_WORDS = frozenset("""incorrect false untrue wrong inaccurate misleading 
 groundless fabricated nonsense lie lies exaggerated absurd ridiculous fake propaganda distorted
 disinformation misinformation erroneous excuse excuses fantasy fabrication smear desperate
 distortion hoax myth fiction slander provocation provocations staged insult mania hysteria
-paranoia""".split())
+paranoia unsubstantiated far-fetched fictitious unproven""".split())
 # Verbs after which a negation no longer covers the clause ("could not confirm which side fired").
 NEG_SCOPE_END = frozenset("""confirm confirmed say said know determine verify specify clear sure
 whether which who what how why when if and but that only""".split())

@@ -145,7 +145,10 @@ _ORG_WORDS = ORG_HEADS | frozenset("energy power electric utilities rail railway
                                    "technologies industries partners capital group therapeutics pharma "
                                    "biotech sciences software solutions enterprises networks telecom "
                                    "communications logistics shipping mining steel oil gas chemicals "
-                                   "insurance securities investments broadcasting".split())
+                                   "insurance securities investments broadcasting "
+                                   # newspapers: "the Chicago Tribune said", then "the newspaper said"
+                                   "tribune times post journal herald gazette telegraph guardian "
+                                   "chronicle courier observer express mirror examiner".split())
 
 
 _CORPORATE = frozenset("""company corp corporation inc ltd plc co motors energy power electric utilities

@@ -122,6 +122,11 @@ class SpeakerResolver:
                     "maker", "utility", "operator", "firm", "insurer", "lender"):
             return self._latest(lambda e: e.kind == "org" and (head in _lower_words(e.name) or any(
                 w in _CORPORATE for w in _lower_words(e.name))), True)
+        if head in ("newspaper", "paper", "daily", "broadcaster", "magazine", "tabloid"):
+            return self._latest(lambda e: e.kind == "org" and any(
+                w in ("tribune", "times", "post", "journal", "herald", "gazette", "telegraph", "guardian",
+                      "chronicle", "courier", "observer", "express", "mirror", "examiner", "news")
+                for w in _lower_words(e.name)), True)
         if head in ("department", "force") and not any(e for e in self.entities if head in _lower_words(e.name)):
             found = self._latest(lambda e: "police" in _lower_words(e.name), True)
             if found:

@@ -19,7 +19,12 @@ _DISPUTING_CLAUSE = re.compile(
     + r"|not true|not accurate|not correct|not honest|without (?:any )?(?:basis|foundation|merit))\b"
     r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b"
     r"|\bstand(?:s)? by (?:our|its|their|the|his|her) (?:account|report|reports|figures?|statement)"
-    r"|\b(?:can't|cannot|could not) reconcile\b|\b(?:have|has|had) evidence that\b|\bwithout merit\b", re.I)
+    r"|\b(?:can't|cannot|could not) reconcile\b|\b(?:have|has|had) evidence that\b|\bwithout merit\b"
+    r"|\b(?:has|have|had)\s+not\s+(?:produced|provided|presented|offered|shown|given|submitted)\s+(?:any\s+)?"
+    r"(?:evidence|proof)\b|\black(?:s|ed|ing)?\s+(?:any\s+)?(?:substance|basis|foundation|merit|evidence)\b"
+    r"|\bcontradicts?\s+(?:the|their|its|his|her|[A-Z][\w\-]*(?:’s|'s))\s+(?:[\w’']+\s+)?(?:allegations|claims|charges|"
+    r"accusations|account|findings|version)\b|\bdefend\s+(?:itself\s+|themselves\s+)?against\s+the\s+"
+    r"(?:claims|charges|allegations|accusations)\b", re.I)
 _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:(?:those|these|the|such|that|this|its|their|his|her|any|all|earlier|media|"
     r"the\s+\w+’s|the\s+\w+'s|[A-Z][\w\-]+’s|[A-Z][\w\-]+'s)\s+)*(?:[\w\-]+\s+){0,2}?(\w+)\b")
@@ -30,7 +35,8 @@ _KEY_WORD = re.compile(r"[A-Za-z][a-z\-]+")
 
 _CASUALTY_SET = frozenset(CASUALTY_MEASURES)
 _DISPUTE_TRIGGERS = DISPUTE_WORDS | {"not", "no", "add", "convinced", "stand", "reconcile", "evidence",
-                                     "merit", "t"}
+                                     "merit", "t", "lacks", "lack", "lacked", "lacking", "contradicts",
+                                     "contradict", "defend"}
 
 
 def refine_stance(cue_stance: str, verb: str, content: str) -> str:
@@ -77,8 +83,12 @@ def anaphor(content: str) -> tuple[bool, bool]:
 
 
 def _owner(content: str) -> str | None:
-    """'the agency's findings' -> 'agency'."""
+    """'the agency's findings' -> 'agency'; 'the Tribune report' -> 'tribune'."""
     m = re.match(r"^[\s\"“]*(?:the\s+|The\s+)?([\w\-]+)(?:’s|'s)\s", content)
+    if m:
+        return m.group(1).lower()
+    m = re.match(r"^[\s\"“]*(?:the|The)\s+([A-Z][\w\-]+)\s+(?:report|reports|story|stories|account|claims?|"
+                 r"allegations?|findings|figures?)\b", content)
     return m.group(1).lower() if m else None
 
 
@@ -145,11 +155,54 @@ def _named_claims(d: Assertion, others: Sequence[Assertion]) -> list[Assertion]:
     return out
 
 
+_CLASS_NOUNS = frozenset("charges allegations accusations claims complaints irregularities".split())
+_PARTY_STOP = STOPWORDS | GENERIC | frozenset("the a an said says mr mrs ms dr its their his her".split())
+
+
+def _party_claims(d: Assertion, cands: Sequence[Assertion]) -> list[Assertion]:
+    """'the opposition has not produced evidence to back up charges', 'claims of irregularities by
+    five political parties': a dismissal of a class of claims answers every claim of that class
+    made by the party it names."""
+    words = [w.strip(".,;:\"“”()").lower() for w in d.quote.split()]
+    words = [re.sub(r"(?:’s|'s)$", "", w) for w in words]
+    if not any(w in _CLASS_NOUNS for w in words):
+        return []
+    named = {stem(w) for w in words if len(w) > 3 and w not in _PARTY_STOP and w not in _CLASS_NOUNS}
+    if not named:
+        return []
+    out = []
+    for a in cands:
+        spk = {stem(w) for w in re.findall(r"[A-Za-z][\w\-]+", a.speaker.replace("’", "'")) if len(w) > 3}
+        if spk & named and a.stance in ("assert", "confirm"):
+            out.append(a)
+    return out
+
+
 def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4,
                 owner_side: Callable[[str], str | None] | None = None, text: str = "",
                 later: Sequence[Assertion] = ()) -> tuple[str, ...]:
     """Ids of the assertions that a denial or dispute answers (earlier ones first, then the next
     paragraphs when a lede denial comes before the claims it answers)."""
+    refs = _find_refers(d, earlier, sentence_window, owner_side, text, later)
+    low = d.quote.lower()
+    if not any(w.strip(".,;:\"“”") in _CLASS_NOUNS for w in low.split()[:8]):
+        return refs
+    # "the charges were without merit": the charges go on being told after the dismissal; the
+    # same party's later claims about the same matter are covered too
+    by_id = {a.id: a for a in earlier}
+    got = [by_id[r] for r in refs if r in by_id]
+    sides = {a.side for a in got}
+    terms = set()
+    for a in got:
+        terms |= {c for c in features(a.quote).concepts if c.lower() not in GENERIC and len(c) > 3}
+    extra = [a.id for a in later if a.side in sides and a.stance in ("assert", "confirm")
+             and a.paragraph - d.paragraph <= 2 and terms & features(a.quote).concepts]
+    return tuple(dict.fromkeys(refs + tuple(extra)))
+
+
+def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int = 4,
+                 owner_side: Callable[[str], str | None] | None = None, text: str = "",
+                 later: Sequence[Assertion] = ()) -> tuple[str, ...]:
     def eligible(a: Assertion) -> bool:
         return a.side != d.side and (a.stance in ("assert", "confirm") or (
             a.stance == "dispute" and (not anaphor(a.quote)[0] or len(a.quote.split()) > 6)))
@@ -160,6 +213,10 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
         cands = [a for a in earlier if a.side != d.side and d.sentence - a.sentence <= 10
                  and (eligible(a) or a.stance == "deny")]
     ahead = [a for a in later if eligible(a) and a.paragraph - d.paragraph <= 2]
+    party = _party_claims(d, [a for a in cands if d.sentence - a.sentence <= 6] +
+                          [a for a in ahead if a.paragraph - d.paragraph <= 2])
+    if party:
+        return tuple(a.id for a in party[:6])
     is_anaphor, plural = anaphor(d.quote)
     if not is_anaphor:
         near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands
@@ -203,9 +260,10 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
             return (hinted[-1].id,)
     # "Such claims are pure propaganda" right after another denial answers the same claims
     prev = [a for a in earlier if a.id != d.id and a.sentence <= d.sentence]
-    if plural and prev and prev[-1].stance in ("deny", "dispute") and prev[-1].refers_to \
-            and d.paragraph - prev[-1].paragraph <= 1:
-        return prev[-1].refers_to
+    if prev and prev[-1].stance in ("deny", "dispute") and prev[-1].refers_to \
+            and d.paragraph - prev[-1].paragraph <= 1 and (plural or (
+                prev[-1].side == d.side and len(d.quote.split()) <= 6)):
+        return prev[-1].refers_to  # "denied the report. 'That is not true,' he said."
     if plural and any(w in _ALLEGATION for w in low.split()[:4]):
         # allegations are made against the denier: prefer claims that name it
         words = [w for w in d.side.split("-") if len(w) > 3]

@@ -188,3 +188,25 @@ def test_a_second_source_after_though_is_its_own_claim():
 
 def test_reading_and_finding_things_is_not_reporting():
     assert assertions("She read the book. The police found the car.") == []
+
+
+def test_a_paper_said_on_its_website_ends_a_content_first_sentence():
+    a = only("The striker has failed a drugs test, the Daily Courier said on its website on Thursday.")
+    assert a.quote == "The striker has failed a drugs test"
+    assert a.speaker == "the Daily Courier"
+
+
+def test_a_named_report_and_a_weekday_report_are_nouns_not_cues():
+    found = assertions("The army denied Monday reports that civilians were killed. "
+                       "The coach had not heard of it until informed of the Courier report.")
+    assert [a.cue for a in found] == ["denied"]
+
+
+def test_cast_doubt_on_is_a_dispute_cue():
+    a = assertions("Health workers cast doubt on official tallies of deaths.")[0]
+    assert (a.cue, a.stance, a.quote) == ("cast doubt on", "dispute", "official tallies of deaths")
+
+
+def test_charged_that_reports_a_claim():
+    a = only("Opposition parties charged that ballot boxes were stolen.")
+    assert a.quote == "ballot boxes were stolen"

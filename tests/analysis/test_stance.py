@@ -84,3 +84,34 @@ def test_calling_someones_account_a_fabrication_denies_their_claims():
     d = by_quote(r, "Kim's account")
     assert d.stance == "deny"
     assert d.refers_to == (by_quote(r, "signed off").id,)
+
+
+def test_not_producing_evidence_for_charges_disputes_every_claim_of_the_party_named():
+    r = analyze("The electoral board said the opposition has not produced evidence to back up charges of "
+                "rigging. On Friday the main opposition leader accused the ruling party of fraud. "
+                "Opposition parties also charged that ballot boxes were stolen.")
+    d = by_quote(r, "has not produced evidence")
+    assert d.stance == "dispute"
+    assert len(d.refers_to) == 2
+
+
+def test_a_dismissal_of_the_charges_covers_the_same_party_charges_told_after_it():
+    r = analyze("The regulator said the bank rigged the interest rate benchmark. "
+                'The bank said the charges were "without merit." '
+                "The regulator said the bank traded to move the benchmark rate on six days.")
+    d = by_quote(r, "without merit")
+    assert len(d.refers_to) == 2
+
+
+def test_that_is_not_true_after_a_denial_answers_what_the_denial_answers():
+    r = analyze("The Daily Courier said the boxer failed a drugs test. "
+                "His trainer Tom Hale denied the Courier report. "
+                '"That is not true," Hale said.')
+    deny = by_quote(r, "the Courier report")
+    short = by_quote(r, "That is not true")
+    assert deny.refers_to and short.refers_to == deny.refers_to
+
+
+def test_saying_the_evidence_contradicts_the_allegations_is_a_dispute():
+    a = only("The company said all of the evidence it has seen contradicts the agency's allegations.")
+    assert a.stance == "dispute"
