@@ -54,6 +54,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ROLE_TAIL = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|secretary|director|chief|"
+                        r"commander|lawyer|attorney|adviser|advisor|aide|president|chairman|chairwoman|"
+                        r"head|leader|representative|officer|executive)$", re.I)
+
+
 def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple[int, int, bool] | None:
     """The subject noun phrase ending at cue_start, within [lo, cue_start).
     Returns (start, end, broke_at_clause_boundary)."""
@@ -338,7 +343,8 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
                 sp_start = sp_start + m.end()
                 broke = True
         chunks = text[sp_start:sp_end].split(", ")
-        if len(chunks) > 1 and len(chunks[0].split()) >= 4 and not ROLE_APPOSITION.match(chunks[-1]):
+        if len(chunks) > 1 and len(chunks[0].split()) >= 4 and not ROLE_APPOSITION.match(chunks[-1]) \
+                and not _ROLE_TAIL.search(chunks[-2]):  # "U.S. Central Command spokesman, Maj. Kellogg"
             # "... when the shells hit the market, the ministry claimed": content, then the speaker
             sp_start = sp_end - len(chunks[-1])
             broke = True

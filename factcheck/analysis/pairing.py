@@ -175,6 +175,9 @@ _EVENT_CONCEPTS = frozenset({"ATTACK", "KILL", "WOUND", "DESTROY", "CAUSE"})
 _CONCEPT_STEMS = frozenset(stem(w) for w, c in CONCEPTS.items() if c in _EVENT_CONCEPTS)
 
 
+_DEAD_WORDS = re.compile(r"\b(?:toll|victims?|bodies|massacre\w*|lost their lives|funerals?|buried)\b", re.I)
+
+
 def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
             distance: int | None) -> tuple[str, float, str] | None:
     if d.stance not in ("deny", "dispute") or o.stance not in ("assert", "confirm"):
@@ -189,6 +192,9 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
     if "COOP" in shared and fo.coop_partner and not (fo.actors & {d.side}) and \
             not any(stem(p) in fo.coop_partner for p in d.side.split("-")):
         return None  # the other side claims cooperation with someone else
+    victims = {"KILL", "WOUND", "CIVILIAN"} & fd.concepts
+    if victims and not victims & fo.concepts and not fo.civilian and not _search(_DEAD_WORDS, o.quote):
+        return None  # "denied reports that civilians were killed in the strikes" leaves "the strikes happened" standing
     reply = distance is not None and (distance <= 2 or abs(d.paragraph - o.paragraph) <= 1)
     if weight < 2 and not (reply and weight >= 1):
         return None  # a denial right after a claim needs one shared term; elsewhere two

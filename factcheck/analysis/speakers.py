@@ -299,6 +299,12 @@ class SpeakerResolver:
             not re.search(r"[a-z][A-Z]", name) and \
             not re.search(r"\b(?:of|from|for|at|in|with|on)\b", prefix) and \
             not any(w in _ORG_WORDS for w in _lower_words(name))
+        if appos_name and re.search(r"\b(?:spokes(?:man|woman|person)|official|minister|secretary|director|"
+                                    r"chief|commander|lawyer|attorney|adviser|aide|representative|officer)$",
+                                    head, re.I):
+            # "U.S. Central Command spokesman, Maj. Curtis Kellogg": the person, speaking for the body named
+            org = self._prefix_affiliation(head)
+            return self._person(appos_name, org)
         if alias and not (group and not state) and not (org_head and not state):
             if is_person:
                 return self._person(name, Entity(alias[0], alias[1], side_display(alias[1]), "country"))

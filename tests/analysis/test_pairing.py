@@ -196,3 +196,9 @@ def test_dead_said_to_be_attacking_oppose_dead_said_to_be_civilians():
     r = analyze('"The men who were killed were firing at us," an army colonel said. '
                 "Village elders said the six killed were farmers and civilians.")
     assert len(r.oppositions) == 1
+
+
+def test_denying_civilian_deaths_does_not_deny_that_the_strikes_happened():
+    r = analyze("The army denied reports that civilians were killed in airstrikes on the village of Hosta. "
+                "Monitors said the airstrikes on the village of Hosta happened overnight.")
+    assert r.oppositions == []

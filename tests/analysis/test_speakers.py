@@ -140,3 +140,11 @@ def test_a_generic_head_with_a_named_apposition_is_that_organisation():
     found = assertions("The agency said the payments were illegal. "
                        "The consulting firm, Bayline Strategies, said it had done all the work.")
     assert found[1].speaker_name == "Bayline Strategies"
+
+
+def test_a_spokesman_named_after_his_title_speaks_for_the_body_in_the_title():
+    r = analyze('"We have no indication that civilians died," U.S. Central Command spokesman, '
+                "Maj. Carl Dent told reporters. Dent said the village was empty.")
+    first, second = r.assertions
+    assert first.side == second.side == "united-states"
+    assert first.speaker_name == "Carl Dent"
