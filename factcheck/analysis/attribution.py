@@ -75,7 +75,7 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
             start, broke = m.end(), True
     # a quotation right before the subject ("...," he said) bounds it too
     q = max(seg.rfind('"', start), seg.rfind("”", start))
-    if q >= 0:
+    if q >= 0 and not re.match(r"\s+(?:and|or)\s", seg[q + 1:]):  # '“not acting like himself” and walking'
         start, broke = q + 1, True
     a = lo + start
     for _ in range(5):
@@ -203,8 +203,11 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
                 r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|Wednesday|"
                 r"Thursday|Friday|Saturday|Sunday))\s*$", text[max(s0, m.start() - 40):m.start()]):
             continue  # "the Tribune report", "denied Monday reports that ...": nouns, not cues
-        if not aux and prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",):
-            continue  # "the alleged attack", "the reported deaths"
+        if prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",) and not re.search(
+                r"\b(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|might)\b", aux):
+            continue  # "the alleged attack", "the reported deaths", "a previously reported count"
+        if verb in ("reports", "report", "claims", "claim") and re.match(r"\s+(?:of|about|from|by)\b", text[m.end():s1]):
+            continue  # "after receiving reports of someone acting strangely": a noun
         if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start
                for f in frames if f.kind == "according" or f.verb == "quoted"):
             continue
@@ -222,6 +225,15 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         prev = next((g for g in reversed(frames) if g.kind != "according"), None)
         f = _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, prev_end_cue >= 0, prev)
         if f is None:
+            continue
+        if re.search(r"\b(?:a|an)\s+[a-z]+\s+(?:the|a|an|its|their|his|her)\s+[\w\s]*$",
+                     text[max(s0, f.speaker_start - 3):f.speaker_end]) and not text[f.speaker_start].isupper():
+            continue  # "-- a demand the commission has rejected": an object relative, not a source
+        # "Kellogg said that prior to the strikes, Kurdish forces said ...": a speaker quoted inside
+        # another's content, after a bare adverbial, is nested in it
+        outer = [g for g in frames if g.kind == "indirect" and g.start < f.speaker_start < g.end]
+        if outer and f.kind == "indirect" and not f.contrast and len(text[outer[-1].start:f.speaker_start].split()) <= 6 \
+                and not _VERBISH.search(text, outer[-1].start, f.speaker_start):
             continue
         # a cue inside the content of an earlier frame, not opened by a clause break, is nested
         nested = [g for g in frames if g.kind in ("indirect", "participle") and g.start <= f.speaker_start]

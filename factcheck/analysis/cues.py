@@ -177,6 +177,8 @@ AND_BREAK = re.compile(r",\s*and\b")
 INTRO = re.compile(
     r"(?:(?:but|and|yet|so|however|still|meanwhile|moreover|also|instead|now|then|"
     r"separately|elsewhere|earlier|later|overnight|today|yesterday)\b\s*,?\s*)"
+    r"|(?:in|on) (?:a|an|its|his|her|their|the) (?:[\w\-]+ )?(?:statement|email|e-mail|interview|letter|"
+    r"post|tweet|release|filing)\s*,?\s+(?=[A-Z])"
     r"|(?:in|on|at|after|before|during|since|while|when|although|though|as|following|despite|"
     r"amid|asked|speaking|responding|writing|elsewhere|earlier|later|last|this|until|with|"
     r"without|under|from|for|by|within|across|near|unlike|if|because|which|who|where|once|"

@@ -285,6 +285,12 @@ class SpeakerResolver:
             known = self._by_word(head)
             if known and not ALIASES.get(head):
                 return self._remember(Entity(known.name, known.side, known.side_name, known.kind, known.surname))
+            if head.isupper() and 2 <= len(head) <= 6:
+                # "the Securities and Exchange Commission ... The SEC said": the initials name it again
+                full = self._latest(lambda e: e.kind == "org" and "".join(
+                    w[0] for w in re.findall(r"[A-Z][\w\-]*", re.sub(r"\([^)]*\)", "", e.name))) == head, True)
+                if full:
+                    return self._remember(Entity(full.name, full.side, full.side_name, full.kind))
             if head.isupper() or re.search(r"[a-z][A-Z]|-|\d", head):
                 return self._remember(Entity(head, slug(head), head, "org"))  # FTC, T-Mobile, eBay, 3M
             if not ALIASES.get(head) and low not in _ORG_WORDS and low not in STATE_BODY_WORDS \
@@ -347,6 +353,11 @@ class SpeakerResolver:
         alias = find_alias(prefix)
         if alias:
             return Entity(alias[0], alias[1], side_display(alias[1]), "country")
+        prefix = re.sub(r"(?:\s+(?:Chief|Commissioner|Spokesman|Spokeswoman|Director|Head|Officer))+\s*$", "",
+                        prefix) if re.match(r"Police\b", prefix) else prefix  # "Police Chief Jeff Davis"
+        if prefix.strip().lower() == "police":
+            found = self._latest(lambda e: e.kind in ("org", "group") and "police" in _lower_words(e.name), True)
+            return found or self._remember(Entity("Police", "police", "Police", "org"))
         run = re.match(r"((?:[A-Z][\w&\-]*\s+(?:of\s+|for\s+)?){1,5})", prefix + " ")
         if run and len(run.group(1).split()) >= 2 and any(
                 w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(run.group(1))):

@@ -137,6 +137,8 @@ def _named_claims(d: Assertion, others: Sequence[Assertion]) -> list[Assertion]:
         words = [w for w in re.findall(r"[A-Z][\w\-]+", re.sub(r"\([^)]*\)", "", a.speaker_name))
                  if w.lower() not in ("the",)]
         acr = re.findall(r"\(([A-Z]{2,6})\)", a.speaker_name)
+        if len(words) >= 2:
+            acr.append("".join(w[0] for w in words))  # "Securities and Exchange Commission" is the SEC
         names = [" ".join(words)] + acr if words else acr
         for name in names:
             if not name:
@@ -218,6 +220,7 @@ def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: in
     if party:
         return tuple(a.id for a in party[:6])
     is_anaphor, plural = anaphor(d.quote)
+    low_words = [w.strip(".,;:\"“”’'") for w in d.quote.lower().split()]
     if not is_anaphor:
         near = [(s, a) for s, a in ((_overlap(d.quote, a.quote), a) for a in cands
                                     if d.sentence - a.sentence <= sentence_window)]
@@ -232,6 +235,8 @@ def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: in
                 return (denials[-1].id,)
         named = _named_claims(d, [a for a in list(cands) + list(ahead)])
         if named:
+            if any(w in _CLASS_NOUNS for w in low_words):
+                return tuple(a.id for a in named[:4])  # "contradicts the SEC's allegations": all of them
             return tuple(a.id for a in named[:2])
         # "Warsaw was fuelling spy mania": a dispute aimed at a side answers that side's main claim
         sides = set(features(d.quote).actors) - {d.side} if features(d.quote).disputing else set()

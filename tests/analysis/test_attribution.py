@@ -210,3 +210,26 @@ def test_cast_doubt_on_is_a_dispute_cue():
 def test_charged_that_reports_a_claim():
     a = only("Opposition parties charged that ballot boxes were stolen.")
     assert a.quote == "ballot boxes were stolen"
+
+
+def test_in_a_statement_before_the_speaker_is_not_part_of_it():
+    a = only('In a statement Norvex said the charges were "without merit."')
+    assert a.speaker == "Norvex"
+
+
+def test_a_previously_reported_count_and_reports_of_are_not_cues():
+    found = assertions("The ministry confirmed 17 deaths, compared with a previously reported count of eight. "
+                       "Officers came after receiving reports of a man walking in traffic, police said.")
+    assert [a.cue for a in found] == ["confirmed", "said"]
+    assert found[1].speaker == "police"
+
+
+def test_an_object_relative_is_not_a_source():
+    found = assertions("He called for a new vote in the north -- a demand the commission has rejected.")
+    assert found == []
+
+
+def test_a_speaker_quoted_after_a_bare_adverbial_is_nested_in_the_outer_claim():
+    a = only("Dent said that prior to the strikes, Kurdish forces said the village was empty.")
+    assert a.speaker == "Dent"
+    assert a.quote.endswith("the village was empty")

@@ -148,3 +148,14 @@ def test_a_spokesman_named_after_his_title_speaks_for_the_body_in_the_title():
     first, second = r.assertions
     assert first.side == second.side == "united-states"
     assert first.speaker_name == "Carl Dent"
+
+
+def test_initials_name_an_organisation_met_before():
+    found = assertions("The Securities and Exchange Commission said the firm inflated trading. "
+                       "The SEC said the firm opened accounts.")
+    assert found[0].side == found[1].side
+
+
+def test_a_police_chief_speaks_for_the_police():
+    found = assertions("Police said the man refused orders. Police Chief Ann Lowe said no gun was found.")
+    assert found[0].side == found[1].side
