@@ -1,7 +1,6 @@
 """An editor's day in Chromium: import the seed article, open the Palmyra dispute, decide pairs,
 annotate a passage, link a source, set a verdict and find it all in the history. Then two editors
 change the status of one assertion at once."""
-import importlib
 import json
 import re
 from pathlib import Path
@@ -11,31 +10,13 @@ from playwright.sync_api import expect
 
 from factcheck.models import Annotation, Article, Assertion, History, Opposition, SourceLink
 from tests.browser.conftest import login
+from tests.browser.migrated_data import migrated_data  # noqa: F401 (fixture)
 from tests.conftest import PASSWORD
 from tests.workbench_factories import palmyra_dispute
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def roles_and_scale(transactional_db):
-    """live_server tests flush the database after each test, and with it the groups and verdict
-    scale that migration 0002 made; put them back (idempotent) before the users are created.
-    (serialized_rollback would do it too, but clashes with the content types a flush re-creates.)"""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
-    from factcheck.models import VerdictRating
-
-    roles = importlib.import_module("factcheck.migrations.0002_verdict_scale_and_roles")
-    create_permissions(apps.get_app_config("factcheck"), verbosity=0)
-    for order, (key, label, value, description) in enumerate(roles.VERDICTS):
-        VerdictRating.objects.update_or_create(
-            key=key, defaults={"label": label, "rating_value": value, "order": order, "description": description})
-    for name, codenames in roles.GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(Permission.objects.filter(content_type__app_label="factcheck", codename__in=codenames))
+# live_server flushes every table after each test: migrated_data puts the groups, permissions
+# and verdict scale back before the users are made.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "articles.json"
 SEED = json.loads(SAMPLES.read_text(encoding="utf-8"))[0]  # the RFE/RL Palmyra article
