@@ -72,11 +72,25 @@ def _all_versus_some(qa: str, qb: str) -> str | None:
     return None
 
 
+_NO_KNOWLEDGE = re.compile(r"\b(?:no|any)\s+(?:information|knowledge|details|comment|idea|record)\b|"
+                          r"\bnot\s+(?:aware|know|knowing|sure)\b|n['’]t\s+(?:know|aware)\b", re.I)
+
+
+def _names_itself(x: Assertion) -> bool:
+    """The speaker's own side is the subject it talks about: 'we', or 'DPR troops' from the DPR."""
+    if _search(_FIRST_PERSON, x.quote):
+        return True
+    low = x.quote.lower()
+    words = [w for w in x.side.split("-") if len(w) >= 3 and w not in ("the", "person", "ministry", "defence",
+                                                                        "defense", "office", "police")]
+    return bool(words) and any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words[:1])
+
+
 def _first_person_denial(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
     """'We didn't fire on these people' against the other side's account of the same event."""
     for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
-        if not _search(_FIRST_PERSON, x.quote) or not fx.negated:
-            continue
+        if not fx.negated or not _names_itself(x) or _search(_NO_KNOWLEDGE, x.quote):
+            continue  # "Russia had no information about the case" neither confirms nor denies
         for c, pol in fx.polar:
             if not pol and c in fy.concepts and (c, False) not in fy.polar and c.lower() not in GENERIC:
                 return c.lower()
@@ -98,6 +112,20 @@ def _blame_or_pretext(a: Assertion, fa: Features, b: Assertion, fb: Features) ->
         if m and stem(m.group(1)) in fy.terms:
             return f"{_who(x)} calls '{m.group(1)}' a pretext; {_who(y)} presents it as fact"
     return None
+
+
+_ONCE = re.compile(r"\b(?:only|just)\s+(?:one|once|a single)\b|\b(?:a single|only once|just once)\b", re.I)
+_REPEATED = re.compile(r"\b(?:repeatedly|repeated|several times|multiple|numerous|many times|again and again|"
+                       r"several)\b", re.I)
+
+
+def _once_against_repeated(fa: Features, a: Assertion, fb: Features, b: Assertion) -> bool:
+    """'warned the man repeatedly' against 'gave only one warning'."""
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        if _search(_ONCE, x.quote) and _search(_REPEATED, y.quote) and not _search(_REPEATED, x.quote) \
+                and {c for c in fx.concepts & fy.concepts if c.isupper()}:
+            return True
+    return False
 
 
 def _who_fired_first(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
@@ -227,9 +255,10 @@ def _numbers(fa: Features, fb: Features) -> tuple[str, str] | None:
 
 
 def _polarity(fa: Features, fb: Features) -> str | None:
-    for c, pol in fa.polar:
-        if (c, not pol) in fb.polar:
-            return c.lower()
+    # the most specific concept first, in a fixed order: set order must never change a result
+    found = sorted((c.upper() in GENERIC_POLAR, c) for c, pol in fa.polar if (c, not pol) in fb.polar)
+    if found:
+        return found[0][1].lower()
     if (("WEAPON", False) in fa.polar and ("ATTACK", True) in fb.polar and "fir" in fb.terms) or (
             ("WEAPON", False) in fb.polar and ("ATTACK", True) in fa.polar and "fir" in fa.terms):
         return "weapons / firing"  # "have not used weapons" against "fired shots"
@@ -354,6 +383,9 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         if about or pol.upper() not in GENERIC_POLAR or (others and (near or same_place or len(others) >= 2)):
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
+    if distance is not None and distance <= 4 and _once_against_repeated(fa, a, fb, b):
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                          f"Once against repeatedly. {lead}")
     denial = _first_person_denial(a, fa, b, fb)
     if denial and distance is not None and distance <= 8:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),

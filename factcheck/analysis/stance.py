@@ -24,7 +24,10 @@ _DISPUTING_CLAUSE = re.compile(
     r"(?:evidence|proof)\b|\black(?:s|ed|ing)?\s+(?:any\s+)?(?:substance|basis|foundation|merit|evidence)\b"
     r"|\bcontradicts?\s+(?:the|their|its|his|her|[A-Z][\w\-]*(?:’s|'s))\s+(?:[\w’']+\s+)?(?:allegations|claims|charges|"
     r"accusations|account|findings|version)\b|\bdefend\s+(?:itself\s+|themselves\s+)?against\s+the\s+"
-    r"(?:claims|charges|allegations|accusations)\b", re.I)
+    r"(?:claims|charges|allegations|accusations)\b"
+    r"|\b(?:by|with|through|using|spreading|making)\s+(?:such\s+|these\s+|those\s+)?(?:[\w\-]+\s+)?"
+    r"(?:far-fetched|baseless|unfounded|false|fabricated|groundless|absurd|fake)\s+"
+    r"(?:accusations|allegations|claims|charges|stories|reports)\b", re.I)
 _ANAPHOR_HEAD = re.compile(
     r"^\s*(?:(?:those|these|the|such|that|this|its|their|his|her|any|all|earlier|media|"
     r"the\s+\w+’s|the\s+\w+'s|[A-Z][\w\-]+’s|[A-Z][\w\-]+'s)\s+)*(?:[\w\-]+\s+){0,2}?(\w+)\b")
@@ -36,7 +39,7 @@ _KEY_WORD = re.compile(r"[A-Za-z][a-z\-]+")
 _CASUALTY_SET = frozenset(CASUALTY_MEASURES)
 _DISPUTE_TRIGGERS = DISPUTE_WORDS | {"not", "no", "add", "convinced", "stand", "reconcile", "evidence",
                                      "merit", "t", "lacks", "lack", "lacked", "lacking", "contradicts",
-                                     "contradict", "defend"}
+                                     "contradict", "defend", "fetched", "accusations", "allegations"}
 
 
 def refine_stance(cue_stance: str, verb: str, content: str) -> str:
@@ -186,6 +189,22 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
     """Ids of the assertions that a denial or dispute answers (earlier ones first, then the next
     paragraphs when a lede denial comes before the claims it answers)."""
     refs = _find_refers(d, earlier, sentence_window, owner_side, text, later)
+    fd = features(d.quote)
+    victims = {"KILL", "WOUND", "CIVILIAN"} & fd.concepts
+    if refs and victims and (not anaphor(d.quote)[0] or " that " in d.quote):
+        # "denied reports that civilians were killed" answers claims of victims, not "it struck positions"
+        by_id = {a.id: a for a in list(earlier) + list(later)}
+        kept = tuple(r for r in refs if r in by_id and (victims & features(by_id[r].quote).concepts
+                                                       or features(by_id[r].quote).civilian))
+        refs = kept
+    if not refs and fd.disputing and not anaphor(d.quote)[0] and any(
+            w.strip(".,;:\"“”") in _CLASS_NOUNS for w in d.quote.lower().split()):
+        # '"By far-fetched accusations, the official is trying to divert attention"': the accusation
+        # just before, made by another side
+        prior = [a for a in earlier if a.side != d.side and a.stance in ("assert", "confirm")
+                 and d.paragraph - a.paragraph <= 1]
+        if prior:
+            refs = (prior[-1].id,)
     low = d.quote.lower()
     if not any(w.strip(".,;:\"“”") in _CLASS_NOUNS for w in low.split()[:8]):
         return refs

@@ -202,3 +202,35 @@ def test_denying_civilian_deaths_does_not_deny_that_the_strikes_happened():
     r = analyze("The army denied reports that civilians were killed in airstrikes on the village of Hosta. "
                 "Monitors said the airstrikes on the village of Hosta happened overnight.")
     assert r.oppositions == []
+
+
+def test_a_side_denying_its_own_troops_attacked_opposes_the_attack_claim():
+    r = analyze("Kiev said there were militia attacks in Avdeyevka overnight. "
+                "A DPR spokesman said DPR troops were not launching any attacks.")
+    assert len(r.oppositions) == 1
+
+
+def test_having_no_information_is_not_a_denial():
+    r = analyze("Warsaw said the diplomat was the fourth spy caught this year. "
+                "Kremlin spokesman Dmitry Peskov said Russia had no information about the spy.")
+    assert r.oppositions == []
+
+
+def test_only_one_warning_opposes_repeated_warnings():
+    r = analyze("Police said the officer warned the man repeatedly before firing. "
+                "A witness said the officer gave only one warning before he fired.")
+    assert len(r.oppositions) == 1
+
+
+def test_no_women_or_children_opposes_children_treated():
+    r = analyze("Doctors at the clinic said at least two children had been treated for burns after the strike. "
+                "The army said images showed there were no women or children at the site.")
+    assert len(r.oppositions) == 1
+
+
+def test_polarity_results_do_not_depend_on_set_order():
+    from factcheck.analysis.features import features
+    from factcheck.analysis.pairing import _polarity
+    fa = features("the strike killed civilians")
+    fb = features("no civilians were killed in the strike")
+    assert _polarity(fa, fb) == "civilian"

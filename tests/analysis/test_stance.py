@@ -115,3 +115,33 @@ def test_that_is_not_true_after_a_denial_answers_what_the_denial_answers():
 def test_saying_the_evidence_contradicts_the_allegations_is_a_dispute():
     a = only("The company said all of the evidence it has seen contradicts the agency's allegations.")
     assert a.stance == "dispute"
+
+
+def test_a_denial_of_civilian_deaths_answers_the_victim_claims_only():
+    r = analyze("Hospital officials in Marat said nearly 40 civilians had been brought in with wounds. "
+                "The army said it struck rebel positions. "
+                "General Ivan Sokol denied media reports that scores of civilians were killed in the raid on Marat.")
+    d = by_quote(r, "scores of civilians")
+    assert d.refers_to == (by_quote(r, "nearly 40 civilians").id,)
+
+
+def test_far_fetched_accusations_dispute_the_accusation_before():
+    r = analyze("The State Department said Moscow had sent troops into the region. "
+                '"By far-fetched accusations, the official is trying to divert attention," '
+                "a Foreign Ministry spokeswoman said.")
+    d = by_quote(r, "far-fetched")
+    assert d.stance == "dispute" and d.refers_to == (by_quote(r, "sent troops").id,)
+
+
+def test_a_dismissal_of_claims_by_parties_covers_each_party_claim():
+    r = analyze("The electoral commission dismissed most of the claims of irregularities by five political "
+                "parties. The New Unity Party said ballot boxes had been tampered with. "
+                "The Freedom Party alleged systematic fraud in the count.")
+    assert len(by_quote(r, "claims of irregularities").refers_to) == 2
+
+
+def test_that_allegation_lacks_substance_disputes_the_allegation():
+    r = analyze("The opposition alleged that the ruling party bought votes in Tarsk. "
+                "The party's secretary said that allegation lacks substance.")
+    d = by_quote(r, "lacks substance")
+    assert d.stance == "dispute" and d.refers_to
