@@ -48,7 +48,8 @@ PARTICIPLES = {"saying": "assert", "adding": "assert", "insisting": "assert", "c
 
 _ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publicly|privately|"
         r"quickly|immediately|since|now|already|initially|earlier|swiftly|vehemently|categorically|"
-        r"emphatically|angrily|separately|further|then|first|officially|openly|explicitly|"
+        r"emphatically|angrily|separately|further|then|first|officially|openly|explicitly|fully|"
+        r"formally|directly|specifically|"
         r"not|never|never|just|only|long|consistently|reportedly|has|have|had|will|would|did|does|do|"
         r"could|may|might|can|must|should)")
 
@@ -215,7 +216,7 @@ _CLAUSEY = re.compile(r"\b(?:is|was|were|are|that|which|if|would|could|should|di
 
 _CONTENT_BAD_START = re.compile(
     r"^(?:was|were|is|are|had|has|have|did|would|could|should|will|to|for|by|with|"
-    r"from|up|off|out|back|into)\b", re.I)
+    r"from|up|off|out|back|into|in order to|so as to)\b", re.I)
 
 
 ROLE_APPOSITION = re.compile(

@@ -422,6 +422,11 @@ class SpeakerResolver:
             if e and (e.kind == "country" or phrase[:1].isupper() or any(
                     w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(phrase))):
                 return e
+        alias = find_alias(appos)
+        if alias and not any(w in ORG_HEADS for w in _lower_words(appos)) and re.search(
+                r"\b(?:spokes\w+|official|commander|general|envoy|ambassador|diplomat)\b", appos, re.I):
+            # "the top U.S. spokesman in Afghanistan": the country named before the role
+            return Entity(alias[0], alias[1], side_display(alias[1]), "country")
         caps = [m.group(0) for m in _CAP_RUN.finditer(appos)]
         caps = [c for c in caps if len(c) > 2 and (find_alias(c) or any(
             w in _ORG_WORDS or w in STATE_BODY_WORDS for w in _lower_words(c)))]

@@ -233,3 +233,11 @@ def test_a_speaker_quoted_after_a_bare_adverbial_is_nested_in_the_outer_claim():
     a = only("Dent said that prior to the strikes, Kurdish forces said the village was empty.")
     assert a.speaker == "Dent"
     assert a.quote.endswith("the village was empty")
+
+
+def test_not_fully_acknowledge_is_a_negated_cue():
+    assert assertions("The army has been known to not fully acknowledge when it killed civilians.") == []
+
+
+def test_in_order_to_does_not_open_reported_content():
+    assert assertions("Villagers have been known to exaggerate death claims in order to receive compensation.") == []

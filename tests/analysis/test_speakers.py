@@ -159,3 +159,8 @@ def test_initials_name_an_organisation_met_before():
 def test_a_police_chief_speaks_for_the_police():
     found = assertions("Police said the man refused orders. Police Chief Ann Lowe said no gun was found.")
     assert found[0].side == found[1].side
+
+
+def test_a_spokesman_of_a_country_in_apposition_speaks_for_it():
+    a = assertions('"We were fired upon," said Col. Greg Dunn, the top U.S. spokesman in Afghanistan.')[0]
+    assert a.side == "united-states"
