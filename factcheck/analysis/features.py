@@ -38,6 +38,7 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 July August September October November December""".split())
 
 
+_ABSENCE = frozenset("emptied empty free cleared devoid bare".split())
 _EVIDENCE_NOUNS = frozenset("indication indications evidence sign signs proof suggestion reason".split())
 # Sub-classes of civilians are counted apart: "31 children" and "19 women" are not rival figures.
 _SUBCLASS = frozenset("women woman children child girls girl boys boy men man babies".split())
@@ -207,6 +208,10 @@ def features(content: str) -> Features:
     hedged = False
     exclusive = False
     for i, w in enumerate(lw):
+        if w in _ABSENCE and i + 1 < len(lw) and lw[i + 1] == "of":
+            neg_until = i + 5  # "the village had been emptied of civilians": none were there
+            negated = True
+            continue
         if w in NEGATORS or w.endswith("n't") or (w == "out" and i and lw[i - 1] in ("ruled", "rule", "rules")) \
                 or (w == "too" and i + 2 < len(lw) and lw[i + 2] == "to"):
             neg_until = i + 6

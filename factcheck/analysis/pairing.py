@@ -229,8 +229,9 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
     if not reply and not specific and not (d.side in fo.actors or any(
             len(w) > 3 and w in o.quote.lower() for w in d.side.split("-"))):
         return None  # "killed" and "strike" alone do not make two claims about the same thing
-    if distance is not None and distance > 6 and weight < 3:
-        return None
+    lede = d.paragraph == 0 and o.sentence > d.sentence and distance is not None and distance <= 12
+    if distance is not None and distance > 6 and weight < 3 and not lede:
+        return None  # but a denial in the lede answers the claims the story goes on to tell
     score = min(1.0, 0.5 + 0.08 * weight + (0.1 if near else 0.0))
     return (_relation(d.stance), score,
             f"{_who(d)} {d.cue} '{short(d.quote, 70)}', against {_who(o)}'s claim that {short(o.quote)}"

@@ -234,3 +234,17 @@ def test_polarity_results_do_not_depend_on_set_order():
     fa = features("the strike killed civilians")
     fb = features("no civilians were killed in the strike")
     assert _polarity(fa, fb) == "civilian"
+
+
+def test_emptied_of_civilians_opposes_civilians_hit():
+    r = analyze("Monitors said the airstrikes hit civilians in their homes in Tesk. "
+                "The coalition said the village of Tesk had been emptied of civilians for weeks.")
+    assert len(r.oppositions) == 1
+
+
+def test_a_denial_in_the_lede_answers_a_claim_told_paragraphs_later():
+    r = analyze("The army denied reports that civilians were killed in its strikes on Hosta.\n\n"
+                "The strikes began at dawn.\n\nResidents fled.\n\nThe roads were closed.\n\n"
+                "Shops stayed shut.\n\nSchools sent pupils home.\n\nAid groups arrived.\n\n"
+                "Monitors said the dead in Hosta include 16 girls and 19 women.")
+    assert len(r.oppositions) == 1
