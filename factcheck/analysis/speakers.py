@@ -355,6 +355,12 @@ class SpeakerResolver:
             return Entity(alias[0], alias[1], side_display(alias[1]), "country")
         prefix = re.sub(r"(?:\s+(?:Chief|Commissioner|Spokesman|Spokeswoman|Director|Head|Officer))+\s*$", "",
                         prefix) if re.match(r"Police\b", prefix) else prefix  # "Police Chief Jeff Davis"
+        m_min = re.fullmatch(r"\s*([A-Z][a-z]+)\s+Minister\s*", prefix)
+        if m_min:  # "Health Minister Martha Reyes" speaks for the health ministry met before
+            met = self._latest(lambda e: e.kind in ("org", "country") and "ministry" in _lower_words(e.name)
+                               and m_min.group(1).lower() in _lower_words(e.name), True)
+            if met:
+                return met
         if prefix.strip().lower() == "police":
             found = self._latest(lambda e: e.kind in ("org", "group") and "police" in _lower_words(e.name), True)
             return found or self._remember(Entity("Police", "police", "Police", "org"))

@@ -164,3 +164,9 @@ def test_a_police_chief_speaks_for_the_police():
 def test_a_spokesman_of_a_country_in_apposition_speaks_for_it():
     a = assertions('"We were fired upon," said Col. Greg Dunn, the top U.S. spokesman in Afghanistan.')[0]
     assert a.side == "united-states"
+
+
+def test_a_minister_titled_after_a_ministry_met_before_speaks_for_it():
+    found = assertions("The Nicaraguan Health Ministry said 17 people had died. "
+                       "Health Minister Ana Ruiz said nine people died in the past week.")
+    assert found[0].side == found[1].side == "nicaragua"
