@@ -8,35 +8,21 @@ had no permissions); this fixture re-creates them idempotently instead.
 """
 from __future__ import annotations
 
-import importlib
-
 import pytest
-
-ROLES = importlib.import_module("factcheck.migrations.0002_verdict_scale_and_roles")
-
 
 def ensure_migrated_data() -> None:
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.management import create_contenttypes
     from django.contrib.contenttypes.models import ContentType
 
-    from factcheck.models import VerdictRating
+    from factcheck.defaults import ensure_defaults
 
     ContentType.objects.clear_cache()  # ids cached before a flush point at nothing now
     for app_config in apps.get_app_configs():
         create_contenttypes(app_config, verbosity=0)
         create_permissions(app_config, verbosity=0)
-    for order, (key, label, value, description) in enumerate(ROLES.VERDICTS):
-        VerdictRating.objects.get_or_create(
-            key=key, defaults={"label": label, "rating_value": value, "order": order, "description": description}
-        )
-    for name, codenames in ROLES.GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(Permission.objects.filter(content_type__app_label="factcheck", codename__in=codenames))
-    admin_group, _ = Group.objects.get_or_create(name="Admin")
-    admin_group.permissions.set(Permission.objects.filter(content_type__app_label__in=["factcheck", "auth"]))
+    ensure_defaults(apps)
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from playwright.sync_api import expect
 from factcheck.models import Article, ImportBatch
 from tests.browser.conftest import login
 from tests.conftest import PASSWORD
+from tests.browser.migrated_data import migrated_data  # noqa: F401 (fixture)
 from tests.import_support import BRIDGE, article_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
 EVIL = b"""<!doctype html><html><head><title>Bridge row</title>
 <script>window.__pwned = 'head'; alert('head')</script></head><body><article>
