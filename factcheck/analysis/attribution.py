@@ -373,8 +373,11 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
             return None
         a, b = _trim(text, floor, sp_start)
         return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
-    if verb in STRICT and not (text[cue_end:content_start].rstrip().endswith("that") or q2):
-        return None
+    if verb in STRICT and not (text[cue_end:content_start].rstrip().endswith("that") or q2) and not (
+            verb == "charged" and re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:instances?\s+of\s+|cases?\s+of\s+)?"
+                                          r"(?:irregularit|fraud|rigging|abuses|violations|misconduct)",
+                                          text[content_start:s1], re.I)):
+        return None  # but "charged numerous instances of irregularities" states its charge
     if q2:
         a, b = q2
         tail = text[b:s1].strip(" .!?\"”")

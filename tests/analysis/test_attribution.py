@@ -241,3 +241,9 @@ def test_not_fully_acknowledge_is_a_negated_cue():
 
 def test_in_order_to_does_not_open_reported_content():
     assert assertions("Villagers have been known to exaggerate death claims in order to receive compensation.") == []
+
+
+def test_charged_with_a_noun_of_wrongdoing_reports_the_charge():
+    a = only("Opposition parties have repeatedly charged numerous instances of irregularities.")
+    assert a.quote == "numerous instances of irregularities"
+    assert assertions("The company charged customers for texts.") == []
