@@ -234,8 +234,9 @@ def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: in
         cands = [a for a in earlier if a.side != d.side and d.sentence - a.sentence <= 10
                  and (eligible(a) or a.stance == "deny")]
     ahead = [a for a in later if eligible(a) and a.paragraph - d.paragraph <= 2]
+    reach = 8 if d.paragraph == 0 else 2  # a dismissal in the lede covers the charges the story goes on to tell
     party = _party_claims(d, [a for a in cands if d.sentence - a.sentence <= 6] +
-                          [a for a in ahead if a.paragraph - d.paragraph <= 2])
+                          [a for a in later if eligible(a) and a.paragraph - d.paragraph <= reach])
     if party:
         return tuple(a.id for a in party[:6])
     is_anaphor, plural = anaphor(d.quote)

@@ -145,3 +145,11 @@ def test_that_allegation_lacks_substance_disputes_the_allegation():
                 "The party's secretary said that allegation lacks substance.")
     d = by_quote(r, "lacks substance")
     assert d.stance == "dispute" and d.refers_to
+
+
+def test_a_lede_dismissal_of_charges_reaches_the_party_charges_further_down():
+    r = analyze("The election board said the opposition has not produced evidence to back up charges of rigging.\n\n"
+                "The board met on Thursday.\n\nIt published results.\n\nTurnout was high.\n\n"
+                "Opposition parties have repeatedly charged numerous instances of irregularities.")
+    d = by_quote(r, "not produced evidence")
+    assert d.refers_to == (by_quote(r, "irregularities").id,)
