@@ -54,6 +54,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
+_OF_AFTER = re.compile(r"\s+(?:of|about|from|by)\b")
+_OBJECT_RELATIVE = re.compile(r"\b(?:a|an)\s+[a-z]+\s+(?:the|a|an|its|their|his|her)\s+[\w\s]*$")
 _ROLE_TAIL = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|secretary|director|chief|"
                         r"commander|lawyer|attorney|adviser|advisor|aide|president|chairman|chairwoman|"
                         r"head|leader|representative|officer|executive)$", re.I)
@@ -199,14 +203,13 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue
         if verb in NOUNISH and (prev in _NOUN_BEFORE or re.search(r"(?:’s|'s|s’|s')\s*$", text[s0:m.start()])):
             continue
-        if verb in ("report", "reports", "claims", "claim", "account") and not aux and re.search(
-                r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|Wednesday|"
-                r"Thursday|Friday|Saturday|Sunday))\s*$", text[max(s0, m.start() - 40):m.start()]):
+        if verb in ("report", "reports", "claims", "claim", "account") and not aux and _NAMED_NOUN.search(
+                text[max(s0, m.start() - 40):m.start()]):
             continue  # "the Tribune report", "denied Monday reports that ...": nouns, not cues
         if prev in _NOUN_BEFORE and verb.endswith("ed") and verb not in ("said",) and not re.search(
                 r"\b(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|might)\b", aux):
             continue  # "the alleged attack", "the reported deaths", "a previously reported count"
-        if verb in ("reports", "report", "claims", "claim") and re.match(r"\s+(?:of|about|from|by)\b", text[m.end():s1]):
+        if verb in ("reports", "report", "claims", "claim") and _OF_AFTER.match(text, m.end(), s1):
             continue  # "after receiving reports of someone acting strangely": a noun
         if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start
                for f in frames if f.kind == "according" or f.verb == "quoted"):
@@ -226,8 +229,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         f = _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, prev_end_cue >= 0, prev)
         if f is None:
             continue
-        if re.search(r"\b(?:a|an)\s+[a-z]+\s+(?:the|a|an|its|their|his|her)\s+[\w\s]*$",
-                     text[max(s0, f.speaker_start - 3):f.speaker_end]) and not text[f.speaker_start].isupper():
+        if not text[f.speaker_start].isupper() and _OBJECT_RELATIVE.search(
+                text[max(s0, f.speaker_start - 3):f.speaker_end]):
             continue  # "-- a demand the commission has rejected": an object relative, not a source
         # "Kellogg said that prior to the strikes, Kurdish forces said ...": a speaker quoted inside
         # another's content, after a bare adverbial, is nested in it

@@ -83,7 +83,12 @@ def _names_itself(x: Assertion) -> bool:
     low = x.quote.lower()
     words = [w for w in x.side.split("-") if len(w) >= 3 and w not in ("the", "person", "ministry", "defence",
                                                                         "defense", "office", "police")]
-    return bool(words) and any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words[:1])
+    return bool(words) and bool(_word_in(words[0], low))
+
+
+@lru_cache(maxsize=65536)
+def _word_in(word: str, low: str):
+    return re.search(r"\b" + re.escape(word) + r"\b", low)
 
 
 def _first_person_denial(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
@@ -257,9 +262,9 @@ def _numbers(fa: Features, fb: Features) -> tuple[str, str] | None:
 
 def _polarity(fa: Features, fb: Features) -> str | None:
     # the most specific concept first, in a fixed order: set order must never change a result
-    found = sorted((c.upper() in GENERIC_POLAR, c) for c, pol in fa.polar if (c, not pol) in fb.polar)
+    found = [(c.upper() in GENERIC_POLAR, c) for c, pol in fa.polar if (c, not pol) in fb.polar]
     if found:
-        return found[0][1].lower()
+        return min(found)[1].lower()
     if (("WEAPON", False) in fa.polar and ("ATTACK", True) in fb.polar and "fir" in fb.terms) or (
             ("WEAPON", False) in fb.polar and ("ATTACK", True) in fa.polar and "fir" in fa.terms):
         return "weapons / firing"  # "have not used weapons" against "fired shots"
