@@ -54,6 +54,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_INNER_SAY = re.compile(r"(?:[A-Z][\w\-]*|the\s+\w+|some\s+\w+)(?:\s+[\w\-]+){0,3}?\s+(?:say|says|said|told|claim|"
+                        r"claimed|insist|insisted|allege|alleged)\s")
 _NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
 _OF_AFTER = re.compile(r"\s+(?:of|about|from|by)\b")
@@ -92,7 +94,8 @@ def subject_before(text: str, lo: int, cue_start: int, allow_and: bool) -> tuple
     e = cue_start
     while e > a and text[e - 1] in " ,":
         e -= 1
-    m_day = re.search(r"\s+(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday|earlier|later|also|now)$", text[a:e])
+    m_day = re.search(r"\s+(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday|earlier|later|also|now|"
+                      r"(?:last|this|next)\s+(?:week|month|year|night))$", text[a:e])
     if m_day:
         e = a + m_day.start()  # "T-Mobile Tuesday refuted"
     if e <= a:
@@ -175,6 +178,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if _NOT_A_SOURCE.match(text, m.end(), s1):
             continue
         f = _according(text, sent, m)
+        if f and f.start < m.start() and _INNER_SAY.match(text, f.start, f.end):
+            continue  # "Witnesses say ..., according to the Guardian": the witnesses are the source
         if f:
             f.contrast = contrast_sentence
             frames.append(f)

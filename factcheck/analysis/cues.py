@@ -201,6 +201,12 @@ _COORD_END = re.compile(r"(?:,?\s*(?:and|but)(?:\s+(?:also|then|later))?)\s*$")
 
 
 _COORD_VP = re.compile(r",\s+(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+)?[a-z]+ed\b|"
+                       # ", but the company issued a release": a new clause with its own subject
+                       r",\s+but\s+the\s+[a-z]+\s+(?:issued|said|says|insisted|denied|argued|countered|"
+                       r"maintained|released|disputed|rejected)\b|"
+                       # "... after Iran admitted to ...": a narrated clause with another source
+                       r"\s(?:after|as|when|while|since|because)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?\s+"
+                       r"(?:admitted|acknowledged|confirmed|announced|said|claimed|denied)\b|"
                        r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:declined|refused|would not|"
                        r"did not|added|said|warned|urged|called|insisted|noted|stressed|acknowledged|"
                        r"conceded|admitted|denied|vowed|promised|asked|told|says|adds|rejected|"
@@ -326,4 +332,4 @@ def _after_dateline(text: str, a: int, b: int) -> int:
 
 
 _NARRATIVE_TAIL = re.compile(r",\s+(?:a day|hours|days|weeks|a week|months|shortly|just|two days|"
-                             r"three days)\s+(?:after|before)\b|,\s+(?:amid|despite)\b")
+                             r"three days)\s+(?:after|before)\b|,\s+(?:amid|despite|according to)\b")

@@ -58,7 +58,8 @@ for _concept, _words in (
              "alliance allied agreement agreed"),
     ("ATTACK", "attack attacks attacked attacking strike strikes struck striking bomb bombs bombed shots "
                "bombing bombings shell shelled shelling target targeted targeting raid raids hit hits "
-               "airstrike airstrikes shot shooting fired fire bombarded bombardment bombarding"),
+               "airstrike airstrikes shot shooting fired fire bombarded bombardment bombarding gunfire "
+               "ammunition bullets"),
     ("CAUSE", "caused cause causes causing sparked spark ignited ignite started triggered explained "
               "trigger blamed responsible"),
     ("KILL", "killed kill kills killing dead deaths death died die dying fatalities fatal "
@@ -71,7 +72,8 @@ for _concept, _words in (
     ("EXERCISE", "exercise exercises drill drills maneuvers manoeuvres"),
     ("SUBSTANCE", "substance substances drug drugs doping doped steroid steroids cheat cheated cheating"),
     ("DEFECT", "defect defects defective flaw flaws flawed faulty fault malfunction"),
-    ("FRAUD", "fraud fraudulent rigged rigging irregularities manipulated"),
+    ("FRAUD", "fraud fraudulent rigged rigging irregularities manipulated tampered tampering stuffing "
+              "stuffed falsified"),
     ("SICK", "sick ill illness illnesses infected infections infection outbreak"),
     ("ARREST", "arrested arrest arrests detained detain detention"),
     ("WEAPON", "armed gun guns handgun pistol rifle weapon weapons firearm firearms knife"),

@@ -22,6 +22,8 @@ from .names import (
 
 _LED_COALITION = re.compile(r"\b(" + "|".join(re.escape(a) for a in ALIASES_BY_LENGTH)
                             + r")-(?:led|backed)\s+coalition")
+_PERSON_ROLE = re.compile(r"^(?:the|a|an|one)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|witness|"
+                          r"officer|official|commander|lawyer|doctor|resident|eyewitness)$", re.I)
 _REACH = 120  # entities remembered for pronouns, short forms and surnames
 
 
@@ -192,6 +194,14 @@ class SpeakerResolver:
     def resolve(self, written: str, pos: int = 0) -> Entity:
         self.last_pos, self.pos = self.pos, pos
         e = self._resolve(written)
+        if e.kind != "person" and _PERSON_ROLE.search(written.strip(" ,")):
+            # "The rebel spokesman", "the witness": one person, whom a later "he" names
+            p = Entity(e.name, e.side, e.side_name, "person", e.surname)
+            if self.entities and self.entities[-1] is e:
+                self.entities[-1] = p
+            else:
+                self.entities.append(p)
+            e = p
         # an unnamed spokesman is often named in the next sentence
         self.unnamed = e if _UNNAMED_ROLE.match(written.strip()) else None
         return e
@@ -413,6 +423,8 @@ class SpeakerResolver:
         return None
 
     def _affiliation(self, appos: str) -> Entity | None:
+        if re.match(r"(?:in|near|at|outside|inside)\s", appos):
+            return None  # "a witness in Abu Kershola, in the east of the Sudanese province": a place
         run_by = _RUN_BY.search(appos)
         if run_by:  # "director of the Hamas-run government media office" speaks for Hamas
             owner = self._by_word(run_by.group(1)) or self.org_entity(run_by.group(1))

@@ -247,3 +247,23 @@ def test_charged_with_a_noun_of_wrongdoing_reports_the_charge():
     a = only("Opposition parties have repeatedly charged numerous instances of irregularities.")
     assert a.quote == "numerous instances of irregularities"
     assert assertions("The company charged customers for texts.") == []
+
+
+def test_witnesses_say_then_according_to_keeps_the_witnesses_as_source():
+    a = only("Witnesses say they saw people get shot, according to the Daily Courier.")
+    assert a.speaker == "Witnesses" and a.quote == "they saw people get shot"
+
+
+def test_content_stops_before_a_narrated_clause_with_another_source():
+    found = assertions("The police denied shooting at protesters after Iran admitted to downing the plane.")
+    assert found[0].quote == "shooting at protesters"
+
+
+def test_content_stops_at_but_the_company_issued():
+    found = assertions("Workers said pensions are the reason for the dispute, but the company issued a release.")
+    assert found[0].quote == "pensions are the reason for the dispute"
+
+
+def test_last_week_is_not_part_of_the_speaker():
+    a = only("The army last week said it had recaptured the town.")
+    assert a.speaker == "The army"

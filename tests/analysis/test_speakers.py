@@ -170,3 +170,15 @@ def test_a_minister_titled_after_a_ministry_met_before_speaks_for_it():
     found = assertions("The Nicaraguan Health Ministry said 17 people had died. "
                        "Health Minister Ana Ruiz said nine people died in the past week.")
     assert found[0].side == found[1].side == "nicaragua"
+
+
+def test_he_after_a_rebel_spokesman_is_the_rebel_spokesman():
+    found = assertions("The army spokesman Colonel Ali Omar said the convoy was safe. "
+                       "The rebel spokesman reported clashes in the town. He said rebels had killed two officers.")
+    assert found[1].side == found[2].side != found[0].side
+
+
+def test_a_place_in_apposition_gives_no_affiliation():
+    a = assertions("A witness in Abu Kershola, in the east of the Sudanese province of South Kordofan, "
+                   "said the clashes did take place.")[0]
+    assert a.side != "sudan"
