@@ -320,6 +320,40 @@ def _dead_as_attackers(a: Assertion, fa: Features, b: Assertion, fb: Features) -
     return False
 
 
+_THERE_NO = re.compile(r"\bthere\s+(?:was|were|had been|has been|have been|is|are)\s+no\s+(?:[\w\-]+\s+)?"
+                       r"([a-z][\w\-]+)", re.I)
+_EMPHATIC = re.compile(r"\b(?:did|does|do)\s+(?:indeed\s+|in fact\s+)?(?:take place|happen|occur|exist)\b", re.I)
+
+
+def _existence(a: Assertion, fa: Features, b: Assertion, fb: Features) -> str | None:
+    """'there were no clashes' against 'clashes with government troops'; 'the incidents did take
+    place' right after it."""
+    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
+        m = _search(_THERE_NO, x.quote)
+        if not m:
+            continue
+        head = stem(m.group(1))
+        if head in fy.terms and (head, False) not in fy.polar and not fy.negated:
+            return m.group(1).lower()
+        if _search(_EMPHATIC, y.quote):
+            return m.group(1).lower()
+    return None
+
+
+_ACCIDENT = re.compile(r"\b(?:technical|mechanical|engine|electrical)\s+(?:fault|failure|problem|trouble|malfunction)s?\b|"
+                       r"\bmalfunction\w*|\bemergency landing\b|\b(?:was|were) an accident\b|\baccidental\w*", re.I)
+_DOWNED = re.compile(r"\b(?:shot|brought|gunned)\s+(?:it\s+)?down\b|\bdowned\b|\b(?:hit|struck) by (?:a |an )?"
+                     r"(?:missile|rocket|shell|fire)\b", re.I)
+
+
+def _accident_or_attack(a: Assertion, b: Assertion) -> bool:
+    """'shot down a helicopter' against 'crashed due to a technical fault'."""
+    for x, y in ((a, b), (b, a)):
+        if _search(_DOWNED, x.quote) and _search(_ACCIDENT, y.quote) and not _search(_DOWNED, y.quote):
+            return True
+    return False
+
+
 def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                contrast: bool = False, places_a: frozenset[str] = frozenset(),
                places_b: frozenset[str] = frozenset()) -> Opposition | None:
@@ -334,6 +368,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         return Opposition(a.id, b.id, "contradicts", 0.75,
                           f"{_who(b)} says '{short(b.quote, 30)}' to {_who(a)}'s claim that {short(a.quote)}")
     fa, fb = features(a.quote), features(b.quote)
+    exist = _existence(a, fa, b, fb) if distance is not None and distance <= 8 else None
+    if exist and exist not in ("one", "evidence", "sign", "indication", "information", "comment"):
+        return Opposition(a.id, b.id, "contradicts", 0.6 + (0.1 if distance <= 2 else 0.0),
+                          f"One says there were no {exist}, the other that there were. {_Lead(a, b)}")
     if distance is not None and distance <= 6 and _dead_as_attackers(a, fa, b, fb):
         return Opposition(a.id, b.id, "contradicts", 0.7,
                           f"One side says the dead were attacking it, the other that they were civilians. "
@@ -389,6 +427,9 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         if about or pol.upper() not in GENERIC_POLAR or (others and (near or same_place or len(others) >= 2)):
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
+    if distance is not None and distance <= 6 and _accident_or_attack(a, b):
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.65 + bonus),
+                          f"Brought down by an attack against an accident. {lead}")
     if distance is not None and distance <= 4 and _once_against_repeated(fa, a, fb, b):
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"Once against repeatedly. {lead}")

@@ -216,8 +216,11 @@ def find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: int
     terms = set()
     for a in got:
         terms |= {c for c in features(a.quote).concepts if c.lower() not in GENERIC and len(c) > 3}
-    extra = [a.id for a in later if a.side in sides and a.stance in ("assert", "confirm")
-             and a.paragraph - d.paragraph <= 2 and terms & features(a.quote).concepts]
+    topic = {c for c in fd.concepts if c.isupper() and c not in ("KILL", "WOUND", "CIVILIAN")}
+    extra = [a.id for a in later if a.side in sides and a.stance in ("assert", "confirm") and (
+        (a.paragraph - d.paragraph <= 2 and terms & features(a.quote).concepts)
+        # "dismissed the claims of fraud": the same party's fraud claims further down too
+        or (a.paragraph - d.paragraph <= 8 and topic & features(a.quote).concepts))]
     return tuple(dict.fromkeys(refs + tuple(extra)))
 
 
@@ -234,6 +237,14 @@ def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: in
         cands = [a for a in earlier if a.side != d.side and d.sentence - a.sentence <= 10
                  and (eligible(a) or a.stance == "deny")]
     ahead = [a for a in later if eligible(a) and a.paragraph - d.paragraph <= 2]
+    if re.search(r"\b(?:allegations|accusations|claims|charges)\s+(?:of|about|that)\s",
+                 " ".join(d.quote.split()[:5]).lower()):
+        # "allegations of fake ballot papers": the claims that share its subject, if any do
+        own = {t for t in features(d.quote).terms if len(t) > 3} - {stem(w) for w in _CLASS_NOUNS} - {
+            stem(w) for w in DISPUTE_WORDS}
+        about = [a for a in cands if own & features(a.quote).terms and d.sentence - a.sentence <= 10]
+        if about:
+            return tuple(a.id for a in about[-3:])
     reach = 8 if d.paragraph == 0 else 2  # a dismissal in the lede covers the charges the story goes on to tell
     party = _party_claims(d, [a for a in cands if d.sentence - a.sentence <= 6] +
                           [a for a in later if eligible(a) and a.paragraph - d.paragraph <= reach])

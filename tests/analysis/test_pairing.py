@@ -248,3 +248,17 @@ def test_a_denial_in_the_lede_answers_a_claim_told_paragraphs_later():
                 "Shops stayed shut.\n\nSchools sent pupils home.\n\nAid groups arrived.\n\n"
                 "Monitors said the dead in Hosta include 16 girls and 19 women.")
     assert len(r.oppositions) == 1
+
+
+def test_there_were_no_clashes_opposes_clashes_and_an_emphatic_did_take_place():
+    r = analyze("The rebel commander reported clashes with government troops in the town. "
+                'The army spokesman said "there were no clashes". '
+                "But a witness in the town said the incidents did take place.")
+    assert len(r.oppositions) == 2
+
+
+def test_shot_down_opposes_a_crash_blamed_on_a_technical_fault():
+    r = analyze("Rebels said they had shot down an army helicopter near Tarvo. "
+                "The army said the helicopter crashed due to a technical fault.")
+    assert len(r.oppositions) == 1
+    assert "accident" in r.oppositions[0].reason

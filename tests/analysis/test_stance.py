@@ -153,3 +153,19 @@ def test_a_lede_dismissal_of_charges_reaches_the_party_charges_further_down():
                 "Opposition parties have repeatedly charged numerous instances of irregularities.")
     d = by_quote(r, "not produced evidence")
     assert d.refers_to == (by_quote(r, "irregularities").id,)
+
+
+def test_dismissing_claims_of_fraud_reaches_the_party_fraud_claims_further_down():
+    r = analyze("Lena Ortiz of the Unity Party alleged that party agents were kept out of polling stations.\n\n"
+                "The election commission has dismissed the claims of fraud.\n\nResults came on Friday.\n\n"
+                "Turnout was low.\n\nOrtiz alleged that ballot boxes were tampered with.")
+    d = by_quote(r, "claims of fraud")
+    assert by_quote(r, "tampered").id in d.refers_to
+
+
+def test_allegations_of_a_thing_answer_the_claim_about_that_thing():
+    r = analyze("The opposition alleged that ballot boxes were stuffed in Tarsk. "
+                "The US embassy said irregularities raise doubts about the results. "
+                "The commission chief said allegations of fake ballot papers were unsubstantiated.")
+    d = by_quote(r, "fake ballot papers")
+    assert d.refers_to == (by_quote(r, "ballot boxes").id,)
