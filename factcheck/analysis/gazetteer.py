@@ -126,7 +126,7 @@ GROUP_SIDES: dict[str, str] = {
     "insurgents": "rebels", "insurgent": "rebels", "militants": "rebels", "opposition": "opposition",
     "protesters": "protesters", "demonstrators": "protesters", "analysts": "analysts",
     "experts": "analysts", "doctors": "medics", "medics": "medics", "paramedics": "medics",
-    "union": "union", "strikers": "union",
+    "union": "union", "strikers": "union", "workers": "union", "employees": "union",
     "family": "family", "relatives": "family", "parents": "family",
     "prosecutors": "prosecution", "prosecutor": "prosecution", "investigators": "investigators",
     "regulators": "regulators", "regulator": "regulators", "scientists": "scientists",

@@ -229,9 +229,12 @@ def _denial(d: Assertion, o: Assertion, fd: Features, fo: Features, near: bool,
     if victims and not victims & fo.concepts and not fo.civilian and not _search(_DEAD_WORDS, o.quote):
         return None  # "denied reports that civilians were killed in the strikes" leaves "the strikes happened" standing
     reply = distance is not None and (distance <= 2 or abs(d.paragraph - o.paragraph) <= 1)
-    if weight < 2 and not (reply and weight >= 1):
+    # "Police denied shooting at protesters" in the lede: every later account of the shooting answers it
+    lede_act = d.paragraph == 0 and distance is not None and o.sentence > d.sentence and distance <= 12 \
+        and d.stance == "deny" and bool(shared & _EVENT_CONCEPTS) and not anaphor(d.quote)[0]
+    if weight < 2 and not ((reply or lede_act) and weight >= 1):
         return None  # a denial right after a claim needs one shared term; elsewhere two
-    if not reply and not specific and not (d.side in fo.actors or any(
+    if not reply and not lede_act and not specific and not (d.side in fo.actors or any(
             len(w) > 3 and w in o.quote.lower() for w in d.side.split("-"))):
         return None  # "killed" and "strike" alone do not make two claims about the same thing
     lede = d.paragraph == 0 and o.sentence > d.sentence and distance is not None and distance <= 12

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from .features import features, places_in, stem
+from .gazetteer import GROUP_SIDES
 from .lexicon import (ANAPHORIC_NOUNS, CASUALTY_MEASURES, DISPUTE_WORDS, GENERIC, PLURAL_ANAPHORS,
                       STOPWORDS)
 from .types import Assertion
@@ -270,8 +271,15 @@ def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: in
                 return tuple(a.id for a in named[:4])  # "contradicts the SEC's allegations": all of them
             return tuple(a.id for a in named[:2])
         # "Warsaw was fuelling spy mania": a dispute aimed at a side answers that side's main claim
-        sides = set(features(d.quote).actors) - {d.side} if features(d.quote).disputing else set()
+        sides = set(features(d.quote).actors) if features(d.quote).disputing else set()
+        if features(d.quote).disputing:
+            # "the union is spreading misleading information": the union's account, before or just after
+            sides |= {GROUP_SIDES[w] for w in low_words if w in GROUP_SIDES}
+        sides.discard(d.side)
         for a in cands:
+            if a.side in sides:
+                return (a.id,)
+        for a in ahead:
             if a.side in sides:
                 return (a.id,)
         return ()

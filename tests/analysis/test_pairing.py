@@ -262,3 +262,10 @@ def test_shot_down_opposes_a_crash_blamed_on_a_technical_fault():
                 "The army said the helicopter crashed due to a technical fault.")
     assert len(r.oppositions) == 1
     assert "accident" in r.oppositions[0].reason
+
+
+def test_a_lede_denial_of_an_act_is_answered_by_later_accounts_of_it():
+    r = analyze("Police denied shooting at protesters in Tarsk.\n\n"
+                "Protests spread to other cities.\n\nThe crowds chanted slogans.\n\n"
+                'One witness told the Courier: "A young girl beside me was shot in the leg."')
+    assert len(r.oppositions) == 1

@@ -169,3 +169,10 @@ def test_allegations_of_a_thing_answer_the_claim_about_that_thing():
                 "The commission chief said allegations of fake ballot papers were unsubstantiated.")
     d = by_quote(r, "fake ballot papers")
     assert d.refers_to == (by_quote(r, "ballot boxes").id,)
+
+
+def test_a_dispute_naming_the_union_answers_the_workers_account():
+    r = analyze("The steel company said the union is spreading misleading information on the talks. "
+                "Workers said pension cuts are the reason for the strike.")
+    d = by_quote(r, "misleading information")
+    assert d.refers_to == (by_quote(r, "pension cuts").id,)
