@@ -56,6 +56,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 _INNER_SAY = re.compile(r"(?:[A-Z][\w\-]*|the\s+\w+|some\s+\w+)(?:\s+[\w\-]+){0,3}?\s+(?:say|says|said|told|claim|"
                         r"claimed|insist|insisted|allege|alleged)\s")
+_NO_COMMA_OK = re.compile(r"\b(?:statement|release|letter|report|post|tweet|email|poll|vote|results?|decision|"
+                          r"conduct|claims?|allegations?|accusations?)\s*$")
 _NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
 _OF_AFTER = re.compile(r"\s+(?:of|about|from|by)\b")
@@ -404,9 +406,10 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
 
 def _participle(text, sent, m, frames, stance) -> Frame | None:
     before = text[max(sent.start, m.start() - 3):m.start()]
-    if "," not in before:
-        return None
     verb = m.group("verb")
+    if "," not in before and not (verb in ("saying", "claiming", "insisting") and _NO_COMMA_OK.search(
+            text, max(sent.start, m.start() - 60), m.start())):
+        return None  # but "endorsed the conduct of the poll saying ...", "released a statement saying ..."
     cue_start, cue_end = m.start("verb"), m.end()
     if verb == "accusing" and not _verb_ok(text, "accused", cue_end, sent.end):
         return None

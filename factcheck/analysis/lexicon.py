@@ -32,7 +32,7 @@ for _pos, _negs in (
     ("legal", "illegal unlawful"), ("lawful", "unlawful"), ("accidental", "deliberate intentional"),
     ("increase", "decrease decline drop"), ("increased", "decreased declined dropped fell"),
     ("rose", "fell dropped declined"), ("won", "lost"), ("win", "lose"), ("true", "false untrue"),
-    ("accurate", "inaccurate"), ("correct", "incorrect wrong"), ("fair", "unfair rigged"),
+    ("accurate", "inaccurate"), ("correct", "incorrect wrong"), ("fair regular transparent", "unfair rigged irregular"),
     ("peaceful", "violent"), ("present", "absent"), ("approved", "rejected"), ("open", "closed"),
     ("alive", "dead"), ("clean", "contaminated dirty"), ("positive", "negative"),
     ("authorized", "unauthorized"), ("authorised", "unauthorised"), ("justified", "unjustified"),

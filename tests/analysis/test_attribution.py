@@ -267,3 +267,8 @@ def test_content_stops_at_but_the_company_issued():
 def test_last_week_is_not_part_of_the_speaker():
     a = only("The army last week said it had recaptured the town.")
     assert a.speaker == "The army"
+
+
+def test_saying_after_a_statement_without_a_comma_reports_the_subject():
+    a = only("The observer mission has endorsed the conduct of the poll saying it was conducted in a regular manner.")
+    assert a.speaker == "The observer mission" and a.quote == "it was conducted in a regular manner"

@@ -269,3 +269,9 @@ def test_a_lede_denial_of_an_act_is_answered_by_later_accounts_of_it():
                 "Protests spread to other cities.\n\nThe crowds chanted slogans.\n\n"
                 'One witness told the Courier: "A young girl beside me was shot in the leg."')
     assert len(r.oppositions) == 1
+
+
+def test_a_poll_conducted_in_a_regular_manner_opposes_ballot_tampering():
+    r = analyze("Observers said the vote was conducted in a regular manner. "
+                "The opposition leader alleged that ballot boxes were tampered with.")
+    assert len(r.oppositions) == 1
