@@ -56,6 +56,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 _INNER_SAY = re.compile(r"(?:[A-Z][\w\-]*|the\s+\w+|some\s+\w+)(?:\s+[\w\-]+){0,3}?\s+(?:say|says|said|told|claim|"
                         r"claimed|insist|insisted|allege|alleged)\s")
+_NP_STOP = re.compile(r"(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|do|also|said|says|"
+                      r"who|which|that|and|or|but|to|in|on|at|of|for|with|by|from|[a-z]+ed|[a-z]+s)$")
 _NO_COMMA_OK = re.compile(r"\b(?:statement|release|letter|report|post|tweet|email|poll|vote|results?|decision|"
                           r"conduct|claims?|allegations?|accusations?)\s*$")
 _NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
@@ -287,6 +289,10 @@ def _leading_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         i += 1
     if not caps and i < len(words):
         end = words[i].end()  # "the ministry"
+        j = i + 1
+        while j < len(words) and j - i < 3 and words[j].group(0).islower() and not _NP_STOP.match(words[j].group(0)):
+            end = words[j].end()  # "the observer mission"
+            j += 1
     if end is None:
         return None
     return off, off + end
