@@ -34,10 +34,11 @@ def test_the_seed_article_reaches_the_quality_bar():
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
-@pytest.mark.xfail(strict=False, reason="pair F1 on all seventeen articles in tests/data is 0.79 (assertion F1 "
-                   "0.99; the six real ones alone 0.88, our eleven written ones 0.73); the bar is 0.80. The "
-                   "misses are mostly semantic (who started it, rival accounts with no shared words, which "
-                   "earlier claim a denial answers). Kept asserting so it turns XPASS when it gets there.")
+@pytest.mark.xfail(strict=False, reason="pair F1 on all thirty-one articles in tests/data is 0.75 (assertion F1 "
+                   "0.97; the eleven written ones 0.74, the twenty real ones 0.76); the bar is 0.80. The misses are "
+                   "mostly semantic (rival accounts with no shared words or negation, which earlier claim a "
+                   "dismissal answers, speakers the text never ties to a side). Kept asserting so it turns XPASS "
+                   "when it gets there.")
 def test_our_own_articles_reach_the_quality_bar():
     assert len(OURS) >= 8
     assertion_f1, pair_f1 = score(OURS)
@@ -46,9 +47,10 @@ def test_our_own_articles_reach_the_quality_bar():
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
-@pytest.mark.xfail(strict=False, reason="ten real articles added unseen on 2026-11-25 score assertion F1 0.88, "
-                   "pair F1 0.26 on the engine of that morning; all sixteen real ones together: pair F1 below "
-                   "the 0.80 bar. Kept asserting so it turns XPASS when it gets there.")
+@pytest.mark.xfail(strict=False, reason="twenty real articles: assertion F1 0.96, pair F1 0.76 (bar 0.80). "
+                   "Fourteen were added on 2026-11-25 and labelled before the engine saw them: the engine of "
+                   "that morning scored pair F1 0.26 on the first ten and 0.06 on the last four; the rules "
+                   "written since are fitted to them too, so 0.76 overstates what an unseen article gets.")
 def test_the_real_news_articles_reach_the_quality_bar():
     real = [p for p in OURS if p.name.startswith("real-")]
     if not real:
