@@ -21,6 +21,7 @@ _DISPUTING_CLAUSE = re.compile(
     r"|\bno (?:evidence|truth|basis)\b|\b(?:do|does|did) not add up\b|\bnot (?:convinced|the case)\b"
     r"|\bstand(?:s)? by (?:our|its|their|the|his|her) (?:account|report|reports|figures?|statement)"
     r"|\b(?:can't|cannot|could not) reconcile\b|\b(?:have|has|had) evidence that\b|\bwithout merit\b"
+    r"|\b(?:have|has|had)\s+[\"“]?(?:solid|clear|strong|conclusive|irrefutable|concrete|hard)\s+evidence\b"
     r"|\b(?:has|have|had)\s+not\s+(?:produced|provided|presented|offered|shown|given|submitted)\s+(?:any\s+)?"
     r"(?:evidence|proof)\b|\black(?:s|ed|ing)?\s+(?:any\s+)?(?:substance|basis|foundation|merit|evidence)\b"
     r"|\bcontradicts?\s+(?:the|their|its|his|her|[A-Z][\w\-]*(?:’s|'s))\s+(?:[\w’']+\s+)?(?:allegations|claims|charges|"
@@ -265,6 +266,13 @@ def _find_refers(d: Assertion, earlier: Sequence[Assertion], sentence_window: in
                        and features(a.quote).concepts & features(d.quote).concepts]
             if denials:
                 return (denials[-1].id,)
+            if "evidence" in low_words:
+                # 'had "solid evidence," including photographs' answers the other side's denials
+                # and dismissals of the paragraphs just before
+                answered = [a for a in cands if d.paragraph - a.paragraph <= 2 and (
+                    a.stance in ("deny", "dispute") or features(a.quote).negated)]
+                if answered:
+                    return tuple(a.id for a in answered[-2:])
         named = _named_claims(d, [a for a in list(cands) + list(ahead)])
         if named:
             if any(w in _CLASS_NOUNS for w in low_words):

@@ -176,3 +176,11 @@ def test_a_dispute_naming_the_union_answers_the_workers_account():
                 "Workers said pension cuts are the reason for the strike.")
     d = by_quote(r, "misleading information")
     assert d.refers_to == (by_quote(r, "pension cuts").id,)
+
+
+def test_having_solid_evidence_answers_the_denials_just_before():
+    r = analyze("Vetra said its envoy had never approached the base. "
+                '"This is a provocation," a Vetra spokesman said. '
+                'The Ostrian minister said the police had "solid evidence," including photographs.')
+    d = by_quote(r, "solid evidence")
+    assert d.stance == "dispute" and len(d.refers_to) == 2
