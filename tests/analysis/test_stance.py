@@ -179,8 +179,7 @@ def test_a_dispute_naming_the_union_answers_the_workers_account():
 
 
 def test_having_solid_evidence_answers_the_denials_just_before():
-    r = analyze("Vetra said its envoy had never approached the base. "
-                '"This is a provocation," a Vetra spokesman said. '
-                'The Ostrian minister said the police had "solid evidence," including photographs.')
+    r = analyze("Belarus said its envoy had never approached the base. "
+                'Polish Interior Minister Tomasz Siemoniak said the police had "solid evidence," including photographs.')
     d = by_quote(r, "solid evidence")
-    assert d.stance == "dispute" and len(d.refers_to) == 2
+    assert d.stance == "dispute" and d.refers_to == (by_quote(r, "never approached").id,)
