@@ -76,6 +76,22 @@ _NO_KNOWLEDGE = re.compile(r"\b(?:no|any)\s+(?:information|knowledge|details|com
                           r"\bnot\s+(?:aware|know|knowing|sure)\b|n['’]t\s+(?:know|aware)\b", re.I)
 
 
+def _negated_restatement(fa: Features, fb: Features) -> str | None:
+    """'there was no evidence to support the higher death toll' against 'convincing evidence to
+    support the higher death toll': much the same words, one side negated."""
+    for fx, fy in ((fa, fb), (fb, fa)):
+        if not fx.negated or fy.negated:
+            continue
+        negs = {c for c, p in fx.polar if not p and c.lower() not in GENERIC}
+        hit = {c for c in negs if c in fy.concepts}
+        if not hit:
+            continue
+        common = {t for t in fx.terms & fy.terms if t not in GENERIC and len(t) > 2}
+        if len(common) >= 3 and len(common) * 2 >= min(len(fx.terms), len(fy.terms)):
+            return ", ".join(sorted(c.lower() for c in hit)[:3])
+    return None
+
+
 def _names_itself(x: Assertion) -> bool:
     """The speaker's own side is the subject it talks about: 'we', or 'DPR troops' from the DPR."""
     if _search(_FIRST_PERSON, x.quote):
@@ -436,6 +452,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     if distance is not None and distance <= 4 and _once_against_repeated(fa, a, fb, b):
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"Once against repeatedly. {lead}")
+    neg = _negated_restatement(fa, fb) if distance is not None and distance <= 8 else None
+    if neg:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
+                          f"One negates what the other states ({neg}). {lead}")
     denial = _first_person_denial(a, fa, b, fb)
     if denial and distance is not None and distance <= 8:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),

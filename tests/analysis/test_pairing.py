@@ -275,3 +275,12 @@ def test_a_poll_conducted_in_a_regular_manner_opposes_ballot_tampering():
     r = analyze("Observers said the vote was conducted in a regular manner. "
                 "The opposition leader alleged that ballot boxes were tampered with.")
     assert len(r.oppositions) == 1
+
+
+def test_a_negated_restatement_with_many_shared_words_contradicts():
+    from factcheck.analysis.features import features
+    from factcheck.analysis.pairing import _negated_restatement
+    fa = features("the inspectors found no leak in the cooling pipes of the reactor")
+    fb = features("the inspectors found a leak in the cooling pipes of the reactor")
+    assert _negated_restatement(fa, fb)
+    assert _negated_restatement(features("the pipes were old"), fb) is None
