@@ -79,6 +79,8 @@ _NO_KNOWLEDGE = re.compile(r"\b(?:no|any)\s+(?:information|knowledge|details|com
 def _negated_restatement(fa: Features, fb: Features) -> str | None:
     """'there was no evidence to support the higher death toll' against 'convincing evidence to
     support the higher death toll': much the same words, one side negated."""
+    if fa.negated == fb.negated:
+        return None
     for fx, fy in ((fa, fb), (fb, fa)):
         if not fx.negated or fy.negated:
             continue
@@ -387,7 +389,8 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         return Opposition(a.id, b.id, "contradicts", 0.75,
                           f"{_who(b)} says '{short(b.quote, 30)}' to {_who(a)}'s claim that {short(a.quote)}")
     fa, fb = features(a.quote), features(b.quote)
-    exist = _existence(a, fa, b, fb) if distance is not None and distance <= 8 else None
+    exist = _existence(a, fa, b, fb) if distance is not None and distance <= 8 and (
+        "no " in a.quote or "no " in b.quote) else None
     if exist and exist not in ("one", "evidence", "sign", "indication", "information", "comment"):
         return Opposition(a.id, b.id, "contradicts", 0.6 + (0.1 if distance <= 2 else 0.0),
                           f"One says there were no {exist}, the other that there were. {_Lead(a, b)}")
