@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import re
@@ -61,11 +60,12 @@ def _assertion(article, spans, quote, speaker, side, **extra):
 
 
 def ensure_scale() -> None:
-    """The verdict scale comes from a data migration; live_server tests flush it between tests."""
-    scale = importlib.import_module("factcheck.migrations.0002_verdict_scale_and_roles").VERDICTS
-    for order, (key, label, value, description) in enumerate(scale):
-        VerdictRating.objects.get_or_create(
-            key=key, defaults={"label": label, "rating_value": value, "order": order, "description": description})
+    """The verdict scale (made by migration and after every flush) is there, whatever ran before."""
+    from django.apps import apps
+
+    from factcheck.defaults import ensure_defaults
+
+    ensure_defaults(apps)
 
 
 def build_dispute(user=None) -> dict:
