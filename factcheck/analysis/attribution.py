@@ -58,6 +58,9 @@ _INNER_SAY = re.compile(r"(?:[A-Z][\w\-]*|the\s+\w+|some\s+\w+)(?:\s+[\w\-]+){0,
                         r"claimed|insist|insisted|allege|alleged)\s")
 _NP_STOP = re.compile(r"(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|do|also|said|says|"
                       r"who|which|that|and|or|but|to|in|on|at|of|for|with|by|from|[a-z]+ed|[a-z]+s)$")
+_WHO_SAID = re.compile(r",\s+who\s+(?:also\s+|angrily\s+|later\s+|repeatedly\s+)?(?P<cue>said|say|says|told \w+|"
+                       r"claimed|claim|insisted|insist|alleged|shouted|yelled|added)\s+(?:that\s+)")
+_NP_BEFORE = re.compile(r"\b((?:the|a|an|his|her|their|its)\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+)(?:\s+directly)?\s*$")
 _NO_COMMA_OK = re.compile(r"\b(?:statement|release|letter|report|post|tweet|email|poll|vote|results?|decision|"
                           r"conduct|claims?|allegations?|accusations?)\s*$")
 _NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
@@ -187,6 +190,19 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if f:
             f.contrast = contrast_sentence
             frames.append(f)
+    who_cues: set[int] = set()
+    for m in _WHO_SAID.finditer(text, s0, s1):  # "... called the elders, who said that ..."
+        if any(q[0] < m.start() < q[1] for q in sent.quotes):
+            continue
+        np = _NP_BEFORE.search(text, max(s0, m.start() - 60), m.start())
+        if not np:
+            continue
+        a, b = _end_content(text, m.end(), s1)
+        if b - a > 3:
+            verb = m.group("cue").split()[0]
+            who_cues.add(m.start("cue"))
+            frames.append(Frame(sent, "indirect", verb, _VERBS.get(verb, "assert"), m.start("cue"), m.end("cue"),
+                                np.start(1), np.end(1), a, b, contrast_sentence))
     for m in _QUOTED_AS.finditer(text, s0, s1):  # "Interfax quoted Ivan Petrov as saying ..."
         a, b = _trim(text, m.end(), s1)
         if b > a:
@@ -223,6 +239,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start
                for f in frames if f.kind == "according" or f.verb == "quoted"):
             continue
+        if m.start("verb") in who_cues:
+            continue  # already read as "NP, who said ..."
         cue_start = m.start() if aux.strip() else verb_start
         cue_end = m.end()
         if part_stance:

@@ -272,3 +272,8 @@ def test_last_week_is_not_part_of_the_speaker():
 def test_saying_after_a_statement_without_a_comma_reports_the_subject():
     a = only("The observer mission has endorsed the conduct of the poll saying it was conducted in a regular manner.")
     assert a.speaker == "The observer mission" and a.quote == "it was conducted in a regular manner"
+
+
+def test_a_relative_who_said_that_reports_the_noun_before_it():
+    a = only("The governor called the elders, who said that all those killed were civilians.")
+    assert a.speaker == "the elders" and a.quote == "all those killed were civilians"
