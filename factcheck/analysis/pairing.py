@@ -375,6 +375,13 @@ def _accident_or_attack(a: Assertion, b: Assertion) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _marks(q: str) -> tuple[bool, ...]:
+    """Which of the rarer patterns a quote holds, read once per quote: most pairs need none."""
+    return (bool(_DOWNED.search(q)), bool(_ACCIDENT.search(q)), bool(_ONCE.search(q)),
+            bool(_REPEATED.search(q)), bool(_THERE_NO.search(q)), bool(_HOSTILE.search(q)))
+
+
 def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                contrast: bool = False, places_a: frozenset[str] = frozenset(),
                places_b: frozenset[str] = frozenset()) -> Opposition | None:
@@ -389,12 +396,12 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         return Opposition(a.id, b.id, "contradicts", 0.75,
                           f"{_who(b)} says '{short(b.quote, 30)}' to {_who(a)}'s claim that {short(a.quote)}")
     fa, fb = features(a.quote), features(b.quote)
-    exist = _existence(a, fa, b, fb) if distance is not None and distance <= 8 and (
-        "no " in a.quote or "no " in b.quote) else None
+    ma, mb = _marks(a.quote), _marks(b.quote)
+    exist = _existence(a, fa, b, fb) if distance is not None and distance <= 8 and (ma[4] or mb[4]) else None
     if exist and exist not in ("one", "evidence", "sign", "indication", "information", "comment"):
         return Opposition(a.id, b.id, "contradicts", 0.6 + (0.1 if distance <= 2 else 0.0),
                           f"One says there were no {exist}, the other that there were. {_Lead(a, b)}")
-    if distance is not None and distance <= 6 and _dead_as_attackers(a, fa, b, fb):
+    if distance is not None and distance <= 6 and (ma[5] or mb[5]) and _dead_as_attackers(a, fa, b, fb):
         return Opposition(a.id, b.id, "contradicts", 0.7,
                           f"One side says the dead were attacking it, the other that they were civilians. "
                           f"{_Lead(a, b)}")
@@ -449,10 +456,11 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
         if about or pol.upper() not in GENERIC_POLAR or (others and (near or same_place or len(others) >= 2)):
             return Opposition(a.id, b.id, "contradicts", min(1.0, 0.55 + bonus),
                               f"One affirms and the other negates '{pol}'. {lead}")
-    if distance is not None and distance <= 6 and _accident_or_attack(a, b):
+    if distance is not None and distance <= 6 and ((ma[0] and mb[1]) or (mb[0] and ma[1])) and _accident_or_attack(a, b):
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.65 + bonus),
                           f"Brought down by an attack against an accident. {lead}")
-    if distance is not None and distance <= 4 and _once_against_repeated(fa, a, fb, b):
+    if distance is not None and distance <= 4 and ((ma[2] and mb[3]) or (mb[2] and ma[3])) and \
+            _once_against_repeated(fa, a, fb, b):
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"Once against repeatedly. {lead}")
     neg = _negated_restatement(fa, fb) if distance is not None and distance <= 8 else None
