@@ -278,7 +278,54 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         frames.append(f)
         floor = cue_end
         prev_end_cue = cue_end
+    for f in frames:
+        f.speaker_start, f.speaker_end = clean_speaker(text, f.speaker_start, f.speaker_end)
+        f.start, f.end = clean_content(text, f.start, f.end)
     return [f for f in frames if f.end > f.start]
+
+
+# A fronted adverbial is not part of the speaker: "In his statement to the commission, Drysdale",
+# "About the young workers, he", "issued on Friday, the police"; nor a subordinator or a connector
+# ("When the CDC", "Though nurses", "that he"), nor a trailing discourse adverb ("X, however").
+_FRONTED = re.compile(r"(?:in|on|at|about|after|before|during|since|when|while|though|although|as|following|"
+                      r"despite|amid|asked|speaking|responding|writing|with|without|under|from|for|by|within|"
+                      r"across|near|unlike|if|because|once|to|regarding|referring|commenting|"
+                      r"sent|made|given|written|held|shown|seen|taken|put|read|[a-z]+ed|[a-z]+ing)\b[^,]*,\s+", re.I)
+_LEAD_WORD = re.compile(r"(?:when|while|though|although|as|if|because|once|since|that|and|but|so|"
+                        r"whereas|after|before|until|unless)\s+(?=\S)", re.I)
+_TAIL_ADVERB = re.compile(r",?\s+(?:however|though|too|meanwhile|in turn|for (?:its|his|her|their) part|"
+                          r"in response|instead|also)\s*,?\s*$", re.I)
+
+
+def clean_speaker(text: str, a: int, b: int) -> tuple[int, int]:
+    for _ in range(3):
+        m = _FRONTED.match(text, a, b)
+        if not m or b - m.end() < 2 or (text[a].isupper() and not _FRONTED.match(text[a:m.end()].lower())):
+            break
+        if text[a:m.end()].split()[0].lower().endswith(("ed", "ing")) and text[a].isupper():
+            break  # "Reporting Staff, ...": a name, not a participle
+        a = m.end()
+    m = _LEAD_WORD.match(text, a, b)
+    if m and b - m.end() >= 2:
+        a = m.end()
+    m = _TAIL_ADVERB.search(text, a, b)
+    if m and m.start() > a:
+        b = m.start()
+    return a, b
+
+
+_CONTENT_CONNECTOR = re.compile(r"(?:moreover|however|furthermore|besides|meanwhile|nevertheless|also|"
+                                r"in addition|additionally|but|and|yet|still|instead)\s*,\s*", re.I)
+
+
+def clean_content(text: str, a: int, b: int) -> tuple[int, int]:
+    """'Moreover, one of the exit staircases was locked, firefighters said': the connector links the
+    sentence to the narration; it is not part of what was said."""
+    if text[a:a + 1] not in "\"“‘'":
+        m = _CONTENT_CONNECTOR.match(text, a, b)
+        if m and b - m.end() > 10:
+            a = m.end()
+    return a, b
 
 
 def _inside_long_quote_ok(sent: Sentence, m: re.Match) -> bool:
