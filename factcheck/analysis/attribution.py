@@ -61,6 +61,11 @@ _NP_STOP = re.compile(r"(?:has|have|had|is|are|was|were|will|would|can|could|may
 _WHO_SAID = re.compile(r",\s+who\s+(?:also\s+|angrily\s+|later\s+|repeatedly\s+)?(?P<cue>said|say|says|told \w+|"
                        r"claimed|claim|insisted|insist|alleged|shouted|yelled|added)\s+(?:that\s+)")
 _NP_BEFORE = re.compile(r"\b((?:the|a|an|his|her|their|its)\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+)(?:\s+directly)?\s*$")
+# cue words that are nouns too: read as nouns after "a"/"an" or before a preposition a verb never takes
+_NOUN_TOO = frozenset("dispute disputes claim claims report reports charge charges challenge estimate "
+                      "note notes call calls warning denial".split())
+_NOUN_NEXT = re.compile(r"\s+(?:over|with|between|against|about|among|settlement|resolution|mechanism|panel|"
+                        r"body|process|case|ruling)\b")
 _NO_COMMA_OK = re.compile(r"\b(?:statement|release|letter|report|post|tweet|email|poll|vote|results?|decision|"
                           r"conduct|claims?|allegations?|accusations?)\s*$")
 _NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
@@ -236,6 +241,9 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue  # "the alleged attack", "the reported deaths", "a previously reported count"
         if verb in ("reports", "report", "claims", "claim") and _OF_AFTER.match(text, m.end(), s1):
             continue  # "after receiving reports of someone acting strangely": a noun
+        if verb in _NOUN_TOO and (_NOUN_NEXT.match(text, m.end(), s1) or re.search(
+                r"\b(?:a|an)\s+(?:[\w\-]+\s+)?$", text[max(s0, m.start() - 30):m.start()])):
+            continue  # "launched a trade dispute against ...", "a legal challenge", "the dispute over pay"
         if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start
                for f in frames if f.kind == "according" or f.verb == "quoted"):
             continue

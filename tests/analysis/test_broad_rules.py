@@ -21,3 +21,18 @@ def test_a_fronted_adverbial_a_subordinator_or_a_connector_is_not_the_speaker(te
 def test_a_connector_opening_the_content_is_not_what_was_said():
     a = only("Moreover, the second gate had been locked all night, the guards said.")
     assert a.quote == "the second gate had been locked all night"
+
+
+@pytest.mark.parametrize("text", [
+    "China launched a trade dispute against the United States on Tuesday, the WTO said.",
+    "The dispute over pay has lasted six weeks, the union said.",
+    "A legal challenge was filed on Friday, the court said.",
+])
+def test_a_cue_word_used_as_a_noun_opens_no_frame(text):
+    a = only(text)
+    assert a.cue == "said"
+
+
+def test_the_same_word_as_a_verb_still_opens_a_frame():
+    a = [x for x in assertions("The company disputes the figures published by the regulator.")]
+    assert a and a[0].stance == "dispute" and a[0].quote == "the figures published by the regulator"
