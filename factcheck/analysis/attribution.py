@@ -486,7 +486,7 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
 def _participle(text, sent, m, frames, stance) -> Frame | None:
     before = text[max(sent.start, m.start() - 3):m.start()]
     verb = m.group("verb")
-    if "," not in before and not (verb in ("saying", "claiming", "insisting") and _NO_COMMA_OK.search(
+    if "," not in before and not (verb in ("saying", "claiming", "insisting", "stating", "alleging", "confirming") and _NO_COMMA_OK.search(
             text, max(sent.start, m.start() - 60), m.start())):
         return None  # but "endorsed the conduct of the poll saying ...", "released a statement saying ..."
     cue_start, cue_end = m.start("verb"), m.end()

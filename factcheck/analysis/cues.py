@@ -27,6 +27,18 @@ for _forms, _stance in (
     ("put puts expressed voiced presented produced", "assert"),
     ("dispute disputed disputes contest contested contests questioned challenged countered",
      "dispute"),
+    # the wider vocabulary of attribution in news English (PARC-style): communication, cognition,
+    # response and characterisation verbs, each with its stance
+    ("declare declared declares proclaimed observed observes remarked remarks commented comments "
+     "indicated indicates cautioned cautions hinted hints recalled recalls recounted recounts "
+     "retorted retorts responded responds answered protested protests feared fears hoped hopes "
+     "expect expects expected thinks thought suspects suspected pointed|out points|out point|out "
+     "mentioned asserting reaffirmed repeated repeats underlined underscored acknowledges "
+     "informed alerted assured vowed promised pledged forecast forecasts projected calculated "
+     "characterised characterized characterises characterizes branded brands labelled labeled "
+     "termed terms dubbed", "assert"),
+    ("corroborated corroborates verified verifies", "confirm"),
+    ("contradicted contradicts contradict doubted doubts disagreed disagrees", "dispute"),
 ):
     for _f in _forms.split():
         _VERBS[_f.replace("|", " ")] = _stance
@@ -35,7 +47,14 @@ for _forms, _stance in (
 STRICT = frozenset("""announce announced announces stress stressed argue argued argues assert
 asserted asserts maintain maintained maintains note noted notes explain explained explains estimate
 estimated suggest suggested contend contended contends predict predicted emphasized emphasised
-revealed disclosed believe believes replied posted found concluded charged""".split())
+revealed disclosed believe believes replied posted found concluded charged
+declare declared declares proclaimed observed observes remarked remarks commented comments indicated
+indicates cautioned cautions hinted hints recalled recalls recounted recounts retorted retorts
+responded responds answered protested protests feared fears hoped hopes expects expected thinks thought
+expect suspects suspected mentioned reaffirmed repeated repeats underlined underscored acknowledges informed
+alerted assured vowed promised pledged forecast forecasts projected calculated corroborated corroborates
+verified verifies doubted doubts disagreed disagrees pointed|out points|out point|out""".replace("|", " ").split()) | frozenset(
+    ("pointed out", "points out", "point out"))
 
 
 NOUNISH = frozenset("claims reports states notes estimates calls disputes warns blames".split())
@@ -43,7 +62,12 @@ NOUNISH = frozenset("claims reports states notes estimates calls disputes warns 
 
 PARTICIPLES = {"saying": "assert", "adding": "assert", "insisting": "assert", "claiming": "assert",
                "arguing": "assert", "warning": "assert", "noting": "assert", "accusing": "assert",
-               "denying": "deny", "rejecting": "deny", "disputing": "dispute"}
+               "denying": "deny", "rejecting": "deny", "disputing": "dispute",
+               "stating": "assert", "alleging": "assert", "explaining": "assert", "maintaining": "assert",
+               "asserting": "assert", "contending": "assert", "suggesting": "assert", "declaring": "assert",
+               "acknowledging": "confirm", "admitting": "confirm", "confirming": "confirm",
+               "conceding": "confirm", "dismissing": "deny", "refuting": "deny", "contesting": "dispute",
+               "questioning": "dispute"}
 
 
 _ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publicly|privately|"
@@ -57,7 +81,7 @@ _ADV = (r"(?:also|later|previously|again|repeatedly|flatly|strongly|firmly|publi
 _CUE_WORDS = frozenset(_VERBS) | frozenset(PARTICIPLES)
 
 
-_WORDS_RE = re.compile(r"(?<![\w\-])(rul(?:ed|es|e) out|cast(?:s|ing)? doubt on|[a-z]+)(?![\w\-])")
+_WORDS_RE = re.compile(r"(?<![\w\-])(rul(?:ed|es|e) out|point(?:ed|s)? out|cast(?:s|ing)? doubt on|[a-z]+)(?![\w\-])")
 
 
 _AUX_WORDS = frozenset(_ADV[3:-1].split("|"))
@@ -300,6 +324,20 @@ def _verb_ok(text: str, verb: str, after: int, end: int) -> bool:
         return bool(re.match(r"\s+(?:\w+\s+)?(?:evidence|proof|documents|photographs|data|records)\b", rest))
     if verb in ("expressed", "voiced"):
         return bool(re.match(r"\s+(?:\w+\s+)?(?:concerns?|fears?|doubts?|hopes?|confidence)\b", rest))
+    if verb in ("characterised", "characterized", "characterises", "characterizes"):
+        return bool(re.match(r"\s+[^.;:]{1,80}?\bas\b", rest))
+    if verb in ("branded", "brands", "labelled", "labeled", "termed", "terms", "dubbed"):
+        return bool(re.match(r"\s+(?:it|them|this|that|him|her|(?:the|these|those|such|his|her|their|its|"
+                             r"[A-Z][\w\-]*(?:’s|'s))\s+[\w\-’']+(?:\s+[\w\-’']+)?)\s+(?:as\s+)?"
+                             r"(?:an?\s+|[\"“‘']|un|il|in|false|baseless|lies|propaganda|fake)", rest))
+    if verb in ("terms",) and re.match(r"\s+of\b", rest):
+        return False
+    if verb in ("answered", "responded", "responds"):
+        return bool(re.match(r"\s*(?:that\b|:|,?\s*[\"“])", rest))
+    if verb in ("informed", "alerted", "assured"):
+        return bool(re.match(r"\s+(?:[\w\-’']+\s+){1,4}?that\b", rest))
+    if verb in ("vowed", "promised", "pledged", "repeated", "repeats", "calculated", "projected"):
+        return bool(re.match(r"\s*(?:that\b|:|,?\s*[\"“])", rest))
     if verb in ("describe", "described", "describes"):
         return bool(re.match(r"\s+[^.;:]{1,80}?\bas\b", rest))
     if verb in ("accuse", "accused", "accuses"):

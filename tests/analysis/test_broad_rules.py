@@ -36,3 +36,45 @@ def test_a_cue_word_used_as_a_noun_opens_no_frame(text):
 def test_the_same_word_as_a_verb_still_opens_a_frame():
     a = [x for x in assertions("The company disputes the figures published by the regulator.")]
     assert a and a[0].stance == "dispute" and a[0].quote == "the figures published by the regulator"
+
+
+@pytest.mark.parametrize("cue, stance", [
+    ("declared", "assert"), ("observed", "assert"), ("pointed out", "assert"), ("cautioned", "assert"),
+    ("indicated", "assert"), ("feared", "assert"), ("recalled", "assert"), ("recounted", "assert"),
+    ("retorted", "assert"), ("responded", "assert"), ("protested", "assert"), ("hinted", "assert"),
+    ("commented", "assert"), ("remarked", "assert"), ("corroborated", "confirm"), ("doubted", "dispute"),
+    ("has long maintained", "assert"), ("had previously declared", "assert"),
+])
+def test_the_wider_vocabulary_of_attribution_reports_a_that_clause(cue, stance):
+    a = only(f"The port authority {cue} that the tanker had left without clearance.")
+    assert a.speaker == "The port authority"
+    assert a.cue.endswith(cue.split()[-1]) or a.cue == cue
+    assert a.quote == "the tanker had left without clearance"
+    assert a.stance == stance
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The mayor contradicted the police account of the crash.", "the police account of the crash"),
+    ("The company characterised the strike as illegal.", "the strike as illegal"),
+    ("The union branded the offer an insult.", "the offer an insult"),
+    ("The minister labelled the report a fabrication.", "the report a fabrication"),
+])
+def test_contradicting_and_characterising_verbs_take_their_object(text, quote):
+    assert only(text).quote == quote
+
+
+@pytest.mark.parametrize("text", [
+    "The firm branded its new range of sofas last spring.",
+    "The ministry responded to the letter within a week.",
+    "The terms of the deal were not disclosed.",
+    "The club vowed to appeal.",
+])
+def test_the_same_verbs_without_reported_content_open_no_frame(text):
+    assert assertions(text) == []
+
+
+def test_more_participles_carry_the_subjects_content():
+    found = assertions("The firm denied wrongdoing, stating that all rules were followed.")
+    assert [(a.speaker, a.quote) for a in found] == [("The firm", "wrongdoing"), ("The firm", "all rules were followed")]
+    a = only("The group released a report stating that 40 people had died.")
+    assert a.quote == "40 people had died"
