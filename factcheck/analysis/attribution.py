@@ -23,6 +23,10 @@ _QUOTED_AS = re.compile(r"(?P<cue>quoted)\s+(?P<sp>[^,;:.\"“]{2,70}?)\s+as\s+(
                         r"(?:\s+that)?\s+")
 
 
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been)\s+(?P<cue>quoted)\s+"
+                             r"(?:by\s+[^,;:.\"“]{2,50}?\s+)?as\s+(?:saying|telling \w+)(?:\s*,)?(?:\s+that)?\s+")
+
+
 _BAD_LAST = frozenset("""the a an of on in to for about with by from and or who which that this these
 those his her its their our my your such any some no all other amid despite after against over into""".split())
 
@@ -208,6 +212,14 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             who_cues.add(m.start("cue"))
             frames.append(Frame(sent, "indirect", verb, _VERBS.get(verb, "assert"), m.start("cue"), m.end("cue"),
                                 np.start(1), np.end(1), a, b, contrast_sentence))
+    for m in _QUOTED_PASSIVE.finditer(text, s0, s1):  # "Petrov was quoted (by Interfax) as saying ..."
+        if any(q[0] < m.start() < q[1] for q in sent.quotes):
+            continue
+        subj = subject_before(text, s0, m.start(), False)
+        a, b = _end_content(text, m.end(), s1)
+        if subj and b > a:
+            frames.append(Frame(sent, "indirect", "quoted", "assert", m.start("cue"), m.end("cue"),
+                                subj[0], subj[1], a, b, contrast_sentence))
     for m in _QUOTED_AS.finditer(text, s0, s1):  # "Interfax quoted Ivan Petrov as saying ..."
         a, b = _trim(text, m.end(), s1)
         if b > a:
@@ -386,8 +398,52 @@ def _end_content(text: str, a: int, b: int, kind: str = "indirect") -> tuple[int
     return a, b
 
 
+_PARENTHETICAL = re.compile(r"(?P<pre>[^,;:\"“”]*?\S),\s+(?P<sp>[^,;:\"“”]{2,60}?)\s*$")
+_SUBORDINATE = re.compile(r"(?:since|when|after|before|while|as|in|on|at|during|following|despite|amid|"
+                          r"although|though|if|because|until|by|for|with)\b", re.I)
+
+
+def _parenthetical(text, sent, verb, stance, cue_start, cue_end, floor) -> Frame | None:
+    """'The strike, the union said, would go ahead' / 'Since May, the union says, 124 nurses were sent
+    home': a cue between commas inside the clause it reports."""
+    m = _PARENTHETICAL.match(text, max(floor, sent.start), cue_start)
+    if not m:
+        return None
+    rest = re.match(r"(?:\s+(?:on|last|this|earlier|in a statement|in an interview)\b[^,]{0,30})?\s*,\s+"
+                    r"(?P<r>[^\"“”]+?)[.!?]?\s*$", text[cue_end:sent.end])
+    if not rest:
+        return None
+    sp = m.group("sp")
+    pre = m.group("pre")
+    r_text = rest.group("r")
+    if not _SPEAKER_START.match(sp) or len(sp.split()) > 8 or _VERBISH.search(sp) or _CLAUSEY.search(sp):
+        return None
+    if not _VERBISH.search(r_text) and not re.search(r"\b(?:will|would|can|could|may|might|must|should)\b", r_text):
+        return None
+    if re.match(r"(?:and|but|or|who|which|adding|saying|according)\b", r_text):
+        return None
+    sp_a = m.start("sp")
+    r_a = cue_end + rest.start("r")
+    r_b = cue_end + rest.end("r")
+    if _SUBORDINATE.match(pre):
+        a, b = r_a, r_b  # the fronted adverbial is the journalist's frame
+    else:
+        if _VERBISH.search(pre) or len(pre.split()) > 10 or not r_text[:1].islower():
+            return None
+        a, b = m.start("pre"), r_b
+    a, b = _trim(text, a, b)
+    if b - a < 8:
+        return None
+    return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_a, m.end("sp"), a, b)
+
+
 def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev, prev=None) -> Frame | None:
     s1 = sent.end
+    if verb in ("said", "says", "say", "added", "adds", "claimed", "claims", "insisted", "insists", "alleged",
+                "believes", "believe", "argued", "argues", "noted", "warned", "maintained", "maintains"):
+        f = _parenthetical(text, sent, verb, stance, cue_start, cue_end, floor)
+        if f:
+            return f
     content_start = _content_after(text, verb, cue_end, s1)
     rest = text[content_start:s1].strip(" .!?\"”")
     subj = subject_before(text, floor, cue_start, has_prev)

@@ -78,3 +78,25 @@ def test_more_participles_carry_the_subjects_content():
     assert [(a.speaker, a.quote) for a in found] == [("The firm", "wrongdoing"), ("The firm", "all rules were followed")]
     a = only("The group released a report stating that 40 people had died.")
     assert a.quote == "40 people had died"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Petrov was quoted as saying the plant was safe.", "Petrov"),
+    ("The governor was quoted by state media as saying that the fire was under control.", "The governor"),
+])
+def test_the_passive_quoted_as_saying_reports_its_subject(text, speaker):
+    a = only(text)
+    assert a.speaker == speaker
+    assert a.quote.startswith("the ")
+
+
+def test_a_cue_between_commas_inside_the_clause_reports_the_clause():
+    a = only("The strike, the union said, would go ahead on Monday.")
+    assert a.speaker == "the union"
+    assert a.quote.startswith("The strike") and a.quote.endswith("would go ahead on Monday")
+
+
+def test_a_cue_between_commas_after_a_fronted_adverbial_reports_what_follows():
+    a = only("Since the ward reopened in May, the nurses' union says, 40 patients have caught the infection.")
+    assert a.speaker == "the nurses' union"
+    assert a.quote == "40 patients have caught the infection"
