@@ -454,7 +454,10 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
         rest_after = text[sp[1]:s1] if sp else ""
         tail_ok = not rest_after.strip(" .!?\"”") or rest_after.lstrip().startswith(",") or bool(
             ADJUNCT.match(rest_after))
-        if sp and tail_ok and re.match(r"(?:the |a |an |[A-Z])", head) and len(head.split()) <= 8 and not _VERBISH.search(head) and not re.search(
+        pre = text[floor:cue_start].rstrip(" ,")
+        named_role = "," in pre and ROLE_APPOSITION.match(pre.rsplit(",", 1)[1].strip()) and not _VERBISH.search(
+            pre) and not re.search(r"[\"”]", pre)  # "Lt Col Rahman, the service's director, said the building ..."
+        if sp and tail_ok and not named_role and re.match(r"(?:the |a |an |[A-Z])", head) and len(head.split()) <= 8 and not _VERBISH.search(head) and not re.search(
                 r"\b(?:will|would|could|can|may|be|been|that)\b", head):
             subj = None  # inverted: '..., said Anna Berg, a union organiser.'
     if subj is None and _COORD_END.search(text[floor:cue_start]) and not _quote_starting_at(sent, text, content_start) \
@@ -516,7 +519,7 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
         # content before: "The strikes were precise, the ministry said."
         if sp_start - floor < 8:
             return None
-        a, b = _trim(text, floor, sp_start)
+        a, b = _trim(text, _after_dateline(text, floor, sp_start), sp_start)
         return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
     if verb in STRICT and not (text[cue_end:content_start].rstrip().endswith("that") or q2) and not (
             verb == "charged" and re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:instances?\s+of\s+|cases?\s+of\s+)?"

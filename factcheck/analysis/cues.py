@@ -185,7 +185,8 @@ _DEMONSTRATIVE = re.compile(
     r"(?:[\w\-]+\s+)?(?:report|claim|account|allegation|accusation|theory|explanation|idea|notion|"
     r"narrative|finding|conclusion|assessment|characteri[sz]ation|version|description|suggestion|"
     r"assertion|charge|statement|story|figure|estimate|view|argument|interpretation|analysis|"
-    r"decision|criticism|proposal|request|offer|demand)s?\b(?!\s+(?:is|was|were|are|has|had)\b)")
+    r"decision|criticism|proposal|request|offer|demand|number|toll|count|tally|total|data|result|"
+    r"version|portrayal|depiction|reading|reasoning|logic|rumou?r)s?\b(?!\s+(?:is|was|were|are|has|had)\b)")
 
 
 THAT = re.compile(r"\s*,?\s*that\b\s*")
@@ -231,13 +232,16 @@ _COORD_VP = re.compile(r",\s+(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+)?[
                        # "... after Iran admitted to ...": a narrated clause with another source
                        r"\s(?:after|as|when|while|since|because)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?\s+"
                        r"(?:admitted|acknowledged|confirmed|announced|said|claimed|denied)\b|"
+                       # ", but gave no figure": a second verb phrase of the reporting subject
+                       r",\s+but\s+(?:also\s+|then\s+|later\s+)?(?:gave|offered|provided|made|took|"
+                       r"failed|declined|refused|did not|didn't|would not|could not)\b|"
                        r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:declined|refused|would not|"
                        r"did not|added|said|warned|urged|called|insisted|noted|stressed|acknowledged|"
                        r"conceded|admitted|denied|vowed|promised|asked|told|says|adds|rejected|"
                        r"dismissed|disputed|accused|claimed|confirmed)\b")
 
 
-_TRAILING_ADJ = re.compile(r"\s+(?:on (?:" + _WEEKDAY + r"|" + _MONTH + r"(?: \d{1,2})?)|last (?:week|month|"
+_TRAILING_ADJ = re.compile(r"\s+(?:(?:on )?" + _WEEKDAY + r"|on " + _MONTH + r"(?: \d{1,2})?|last (?:week|month|"
                            r"night|year)|in a statement|this week|earlier|again|yesterday|today)$")
 
 

@@ -100,3 +100,22 @@ def test_a_cue_between_commas_after_a_fronted_adverbial_reports_what_follows():
     a = only("Since the ward reopened in May, the nurses' union says, 40 patients have caught the infection.")
     assert a.speaker == "the nurses' union"
     assert a.quote == "40 patients have caught the infection"
+
+
+def test_a_named_speaker_with_a_role_apposition_is_not_an_inverted_attribution():
+    a = only("Lt Col Jane Okoro, the fire service's director of operations, said the warehouse, built in 1990, "
+             "only had two exits.")
+    assert a.speaker.startswith("Lt Col Jane Okoro")
+    assert a.quote.startswith("the warehouse") and a.quote.endswith("only had two exits")
+
+
+@pytest.mark.parametrize("obj", ["that number", "that figure", "this toll", "that version"])
+def test_that_before_a_noun_of_account_is_a_demonstrative_not_a_complementiser(obj):
+    a = only(f"The hospital disputed {obj} Monday, but gave no figure of its own.")
+    assert a.quote == obj
+    assert a.stance == "dispute"
+
+
+def test_a_dateline_is_not_part_of_the_content():
+    a = only("GENEVA (Reuters) - The talks collapsed on Tuesday, the mediators said.")
+    assert a.quote == "The talks collapsed on Tuesday"
