@@ -24,6 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from . import review
 from .conflict_map import layout
+from .exports.context import search
 from .forms import (
     AnnotationForm,
     CorrectionForm,
@@ -57,20 +58,6 @@ def _load_permissions(user) -> None:
 
 # ---------------------------------------------------------------------------------------- queue
 
-def _search(qs: QuerySet, q: str) -> QuerySet:
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        # Same expression as the GIN index of migration 0003, so the index is used.
-        return qs.annotate(
-            search=SearchVector("quote", "speaker_text", config="english")
-        ).filter(search=SearchQuery(q, config="english", search_type="websearch"))
-    # Elsewhere (SQLite): every word must appear in the quote or the speaker, as in a web search.
-    for word in q.split()[:8]:
-        qs = qs.filter(Q(quote__icontains=word) | Q(speaker_text__icontains=word))
-    return qs
-
-
 def _filtered(filters: dict, verdicts=(), sides=()) -> QuerySet:
     """Assertions matching every filter except the status (the status counts need that set).
     Keys become ids through the choice lists the page has anyway, so no join is needed."""
@@ -88,7 +75,7 @@ def _filtered(filters: dict, verdicts=(), sides=()) -> QuerySet:
     if filters.get("date_to"):
         qs = qs.filter(article__published_at__lte=timezone.make_aware(datetime.combine(filters["date_to"], time.max)))
     if filters.get("q"):
-        qs = _search(qs, filters["q"])
+        qs = search(qs, filters["q"])
     return qs
 
 

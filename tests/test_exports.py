@@ -370,6 +370,15 @@ def test_the_queue_export_applies_the_queue_filter(viewer_client, data):
     assert data["loose"].pk not in [a["id"] for a in doc["assertions"]]
 
 
+def test_the_queue_export_finds_what_the_queue_search_finds(viewer_client, data):
+    # Two words apart in the quote: the queue matches every word, so must its export.
+    params = {"q": "bakery schools"}
+    queue = viewer_client.get(reverse("queue"), params)
+    assert data["dispute"].title in queue.content.decode()
+    doc = json.loads(viewer_client.get(reverse("export-queue", args=["json"]), params).content)
+    assert data["draft"].pk in [a["id"] for a in doc["assertions"]]
+
+
 def test_a_pdf_too_large_for_the_web_is_refused_with_the_command_to_run(viewer_client, data, monkeypatch):
     from factcheck import export_views
 

@@ -63,15 +63,19 @@ def _by_key_or_pk(values: list[str], field_name: str) -> Q:
     return q
 
 
-def _search(qs: QuerySet, term: str) -> QuerySet:
-    # The queue's search: full text on PostgreSQL (websearch syntax), substring on SQLite.
+def search(qs: QuerySet, term: str) -> QuerySet:
+    """The queue's search, which its export has to match exactly (views.queue uses this too)."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
+        # Same expression as the GIN index of migration 0003, so the index is used.
         return qs.annotate(
             search=SearchVector("quote", "speaker_text", config="english")
         ).filter(search=SearchQuery(term, config="english", search_type="websearch"))
-    return qs.filter(Q(quote__icontains=term) | Q(speaker_text__icontains=term))
+    # Elsewhere (SQLite): every word must appear in the quote or the speaker, as in a web search.
+    for word in term.split()[:8]:
+        qs = qs.filter(Q(quote__icontains=word) | Q(speaker_text__icontains=word))
+    return qs
 
 
 def filter_assertions(params, queryset: QuerySet | None = None) -> QuerySet:
@@ -114,7 +118,7 @@ def filter_assertions(params, queryset: QuerySet | None = None) -> QuerySet:
             if day is not None:
                 qs = qs.filter(**{f"article__published_at__date__{lookup}": day})
     for term in _values(params, "q")[:1]:
-        qs = _search(qs, term)
+        qs = search(qs, term)
     return qs
 
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-# The queue's full-text search on PostgreSQL (views._search): the same expression as
+# The queue's full-text search on PostgreSQL (exports.context.search): the same expression as
 # SearchVector("quote", "speaker_text", config="english"), so the planner uses the index.
 SEARCH_INDEX = (
     'CREATE INDEX IF NOT EXISTS assertion_search_gin ON factcheck_assertion USING gin '
