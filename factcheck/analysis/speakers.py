@@ -27,6 +27,10 @@ _PERSON_ROLE = re.compile(r"^(?:the|a|an|one)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:m
 _REACH = 120  # entities remembered for pronouns, short forms and surnames
 
 
+_DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
+_ROLE_THEN_NAME = re.compile(r"(?:^|\s)([a-z][\w\-]*)\s+[A-Z][a-z][\w’'\-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'\-]+$")
+
+
 class SpeakerResolver:
     """Resolves speakers in reading order; remembers who was met for pronouns and short forms."""
 
@@ -197,6 +201,16 @@ class SpeakerResolver:
         if e.kind != "person" and _PERSON_ROLE.search(written.strip(" ,")):
             # "The rebel spokesman", "the witness": one person, whom a later "he" names
             p = Entity(e.name, e.side, e.side_name, "person", e.surname)
+            if self.entities and self.entities[-1] is e:
+                self.entities[-1] = p
+            else:
+                self.entities.append(p)
+            e = p
+        m_name = _ROLE_THEN_NAME.search(written.split(",")[0].strip())
+        if e.kind == "org" and m_name and m_name.group(1).lower() not in _DETERMINERS and not any(
+                w in _ORG_WORDS for w in _lower_words(m_name.group(0))):
+            # "Blues midfielder Alan Judge", "club captain Ana Ruiz": a lowercase role, then a person's name
+            p = Entity(e.name, e.side, e.side_name, "person", e.surname or written.split(",")[0].split()[-1])
             if self.entities and self.entities[-1] is e:
                 self.entities[-1] = p
             else:

@@ -119,3 +119,14 @@ def test_that_before_a_noun_of_account_is_a_demonstrative_not_a_complementiser(o
 def test_a_dateline_is_not_part_of_the_content():
     a = only("GENEVA (Reuters) - The talks collapsed on Tuesday, the mediators said.")
     assert a.quote == "The talks collapsed on Tuesday"
+
+
+def test_a_lowercase_role_before_a_full_name_is_a_person_whom_a_later_he_names():
+    r = analyze("Club striker Tomas Lind has denied the referee's claim that he swore. "
+                "The referee, Mark Hale, said Lind had sworn twice. "
+                "Lind disputes the official's account. "
+                "\"I never swore at anyone,\" he told the club site.")
+    lind = [a for a in r.assertions if "Lind" in a.speaker or a.speaker == "he"]
+    assert len({a.side for a in lind}) == 1
+    hale = [a for a in r.assertions if "Hale" in a.speaker]
+    assert hale and hale[0].side != lind[0].side
