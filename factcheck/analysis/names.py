@@ -88,7 +88,7 @@ def _edit1(a: str, b: str) -> bool:
 
 
 _ORG_DESCRIPTOR = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:operator|group|company|firm|carrier|utility|maker|"
+    r"^(?:(?:a|an|the)\s+)?(?:(?!(?:of|for|at|with)\b)[\w’'\-]+\s+){0,4}?(?:operator|group|company|firm|carrier|utility|maker|"
     r"manufacturer|agency|organi[sz]ation|charity|union|association|body|regulator|watchdog|network|"
     r"airline|bank|retailer|chain|provider|insurer|broadcaster|newspaper|coalition|alliance|party|"
     r"movement|militia|institute|laboratory|lab|hospital|university|council|federation|club|team|"

@@ -130,3 +130,10 @@ def test_a_lowercase_role_before_a_full_name_is_a_person_whom_a_later_he_names()
     assert len({a.side for a in lind}) == 1
     hale = [a for a in r.assertions if "Hale" in a.speaker]
     assert hale and hale[0].side != lind[0].side
+
+
+def test_a_name_with_a_role_of_an_organisation_is_a_person_speaking_for_it():
+    r = analyze("Rita Osei, administrative officer of parent company Lumen Group, said the alarms had worked. "
+                "\"We had extinguishers on every floor,\" said Rita Osei.")
+    sides = {a.side for a in r.assertions}
+    assert len(sides) == 1 and "lumen" in sides.pop()
