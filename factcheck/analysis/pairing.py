@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .features import Features, features, stem
-from .lexicon import CONCEPTS, DISPUTE_WORDS, GENERIC, GENERIC_POLAR, INCOMPATIBLE
+from .lexicon import CONCEPTS, DISPUTE_WORDS, GENERIC, GENERIC_POLAR, INCOMPATIBLE, NEGATORS, STOPWORDS
 from .stance import anaphor
 from .types import Assertion, Opposition
 
@@ -382,6 +382,59 @@ def _marks(q: str) -> tuple[bool, ...]:
             bool(_REPEATED.search(q)), bool(_THERE_NO.search(q)), bool(_HOSTILE.search(q)))
 
 
+_WORD_RE = re.compile(r"[a-z]+(?:n't)?|[,.;:]")
+_WEAK = frozenset("have having some they them their were was been being more less said added".split())
+
+
+@lru_cache(maxsize=65536)
+def _content_words(quote: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """(content stems, the stems in each negation's scope): 'fire-extinguishing' gives 'fire' and
+    'extinguish'; a negation reaches six words and ends with its phrase."""
+    words = _WORD_RE.findall(quote.lower().replace("’", "'"))
+    stems: set[str] = set()
+    scopes: list[set[str]] = []
+    neg_until = -1
+    for i, w in enumerate(words):
+        if w in NEGATORS or w.endswith("n't"):
+            neg_until = i + 6
+            scopes.append(set())
+            continue
+        if w in ("and", "or", "but", ",", ".", ";", ":"):
+            neg_until = -1
+            continue
+        if w in STOPWORDS or w in GENERIC or w in _WEAK or len(w) < 4:
+            continue
+        st = stem(w)[:7]
+        stems.add(st)
+        if i <= neg_until:
+            scopes[-1].add(st)
+    return frozenset(stems), tuple(frozenset(x) for x in scopes if x)
+
+
+def _negation_clash(a: Assertion, b: Assertion, distance: int | None, contrast: bool) -> str | None:
+    """Two sides on one matter, one negating what the other affirms: 'they were not provided with
+    adequate protective equipment' against 'staff wore appropriate protective equipment'; 'the
+    building did not have any fire extinguisher' against 'we had fire extinguishers'."""
+    if distance is None or distance > 8:
+        return None
+    sa, na = _content_words(a.quote)
+    sb, nb = _content_words(b.quote)
+    if bool(na) == bool(nb):
+        return None
+    sx, nx, sy = (sa, na, sb) if na else (sb, nb, sa)
+    if _search(_NO_KNOWLEDGE, a.quote if na else b.quote):
+        return None
+    common = sx & sy
+    # what is negated must be what the other affirms, not a word beside it
+    hits = [x & sy for x in nx if 2 * len(x & sy) > len(x)]
+    if not hits or len(common) < 2:
+        return None
+    hit = max(hits, key=len)
+    if not (distance <= 2 or contrast or len(common) >= 3 or len(hit) >= 2):
+        return None
+    return ", ".join(sorted(hit)[:3])
+
+
 def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                contrast: bool = False, places_a: frozenset[str] = frozenset(),
                places_b: frozenset[str] = frozenset()) -> Opposition | None:
@@ -485,6 +538,11 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     if coop:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"Cooperation with {coop} against an attack on {coop}. {lead}")
+    clash = _negation_clash(a, b, distance, contrast) if a.stance not in ("deny", "dispute") and \
+        b.stance not in ("deny", "dispute") else None
+    if clash:
+        return Opposition(a.id, b.id, "contradicts", min(1.0, 0.5 + bonus),
+                          f"One side negates what the other affirms ({clash}). {lead}")
     mil_civ = (fa.military and fb.civilian and not fa.civilian) or (fb.military and fa.civilian and not fb.civilian)
     if mil_civ:
         excl = (fa.exclusive and fb.civilian) or (fb.exclusive and fa.civilian)

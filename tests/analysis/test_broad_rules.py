@@ -137,3 +137,26 @@ def test_a_name_with_a_role_of_an_organisation_is_a_person_speaking_for_it():
                 "\"We had extinguishers on every floor,\" said Rita Osei.")
     sides = {a.side for a in r.assertions}
     assert len(sides) == 1 and "lumen" in sides.pop()
+
+
+def _pairs(text):
+    r = analyze(text)
+    q = {a.id: a.quote for a in r.assertions}
+    return {frozenset((q[o.a][:25], q[o.b][:25])) for o in r.oppositions}
+
+
+def test_one_side_negating_what_the_other_affirms_is_a_contradiction():
+    pairs = _pairs("The school did not have any working smoke alarms, fire inspectors said. "
+                   "The blaze spread from the kitchen, residents said. "
+                   "\"We had working smoke alarms in every corridor,\" said the school's head, Maria Lund.")
+    assert any(any("did not have" in x for x in p) and any("We had working" in x for x in p) for p in pairs)
+
+
+def test_a_negation_of_a_word_beside_the_matter_is_no_contradiction():
+    pairs = _pairs("The agency said the cables can fray within three years. "
+                   "The company said it had received no customer complaints about the cables in 2023.")
+    assert pairs == set()
+
+
+def test_one_side_never_contradicts_itself_by_negation():
+    assert _pairs("The ministry said the road was not closed. The ministry said the road was closed for repairs.") == set()
