@@ -138,9 +138,11 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_answer(request, stale.current, status=409, conflict=stale.current,
                              correction_form=_with_version(form, stale.current.version))
     except ValidationError as e:
+        form.add_error(None, e)  # so the form stays open with what was typed
         return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), correction_form=form)
     if request.htmx:
         # The highlighted text changes with the span: reload the reader on the corrected assertion.
+        messages.success(request, "Extraction corrected.")
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
         return response
@@ -157,6 +159,7 @@ def add_source(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         review.link_source(assertion=assertion, user=request.user, **form.cleaned_data)
     except ValidationError as e:
+        form.add_error(None, e)  # so "Link a source" stays open with what was typed
         return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), source_form=form)
     return _panel_answer(request, assertion, message="Source linked.")
 
@@ -170,12 +173,14 @@ def pair(request: HttpRequest, pk: int) -> HttpResponse:
         return _panel_answer(request, assertion, status=422, message=_errors(form), pair_form=form)
     other = Assertion.objects.select_related("speaker").filter(pk=form.cleaned_data["other"]).first()
     if other is None:
+        form.add_error("other", "There is no assertion with that number.")  # keeps "Pair by hand" open
         return _panel_answer(request, assertion, status=422, message="There is no assertion with that number.",
                              pair_form=form)
     try:
         review.pair_by_hand(a=assertion, b=other, relation=form.cleaned_data["relation"],
                             note=form.cleaned_data["note"], user=request.user)
     except ValidationError as e:
+        form.add_error(None, e)
         return _panel_answer(request, assertion, status=422, message=" ".join(e.messages), pair_form=form)
     return _panel_answer(request, assertion, message=f"Paired with #{other.pk}.")
 
@@ -209,7 +214,11 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         if status == 200:
             messages.success(request, message)
-            return HttpResponseRedirect(_next_url(request, fallback))
+            target = _next_url(request, fallback)
+            if "#" not in target:
+                # Back to the pair just decided, not to the top of a long dispute page.
+                target += f"#pair-{opposition.pk}"
+            return HttpResponseRedirect(target)
         if opposition.dispute_id:
             # The whole dispute again, the refused pair saying why and keeping the note typed.
             page = _dispute_context(opposition.dispute)
@@ -258,10 +267,10 @@ def annotate(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_reader(request, pk, assertion.pk if assertion else None, status=422, annotation_form=form)
     # A new query string, not just a new fragment, so that htmx's redirect really reloads the page.
     target = reverse("article", args=[pk]) + (f"?assertion={assertion.pk}&" if assertion else "?") + f"note={note.pk}#notes"
+    messages.success(request, "Note saved.")  # shown by the reloaded page, with or without htmx
     if request.htmx:
         # New marks change the highlighted text: reload the reader.
         response = HttpResponse(status=204)
         response["HX-Redirect"] = target
         return response
-    messages.success(request, "Note saved.")
     return redirect(target)

@@ -146,17 +146,26 @@ def test_a_plain_post_redirects_back_to_the_panel(client, editor, d):
     assert d["claim"].status == "in_progress"
 
 
-def test_deciding_a_pair_without_javascript_redirects_to_the_dispute(client, editor, d):
+def test_deciding_a_pair_without_javascript_returns_to_that_pair_on_the_dispute(client, editor, d):
     client.force_login(editor)
     response = client.post(reverse("opposition-decide", args=[d["first"].pk]), {"decision": "accepted", "version": 1})
-    assert response.status_code == 302 and response["Location"] == d["dispute"].get_absolute_url()
+    assert response.status_code == 302
+    assert response["Location"] == f"{d['dispute'].get_absolute_url()}#pair-{d['first'].pk}"
+
+
+def test_deciding_a_pair_from_the_panel_without_javascript_keeps_the_panels_anchor(client, editor, d):
+    client.force_login(editor)
+    panel = f"{d['article'].get_absolute_url()}?assertion={d['claim'].pk}#panel"
+    response = client.post(reverse("opposition-decide", args=[d["first"].pk]),
+                           {"decision": "accepted", "version": 1, "next": panel})
+    assert response["Location"] == panel
 
 
 def test_a_redirect_never_leaves_the_site(client, editor, d):
     client.force_login(editor)
     response = client.post(reverse("opposition-decide", args=[d["first"].pk]),
                            {"decision": "accepted", "version": 1, "next": "https://evil.example/"})
-    assert response["Location"] == d["dispute"].get_absolute_url()
+    assert response["Location"] == f"{d['dispute'].get_absolute_url()}#pair-{d['first'].pk}"
 
 
 def test_annotating_without_javascript_saves_the_note_and_redirects(client, editor, d):
@@ -209,6 +218,25 @@ def test_an_invalid_source_keeps_the_input_and_says_why(client, editor, d):
                            {"url": "not a url at all", "title": "Kept title", "role": "refutes"}, headers=HX)
     assert response.status_code == 422
     assert 'value="Kept title"' in response.content.decode()
+
+
+def test_a_pairing_refused_keeps_the_pair_form_open_with_the_number_typed(client, editor, d):
+    client.force_login(editor)
+    url = reverse("assertion-pair", args=[d["claim"].pk])
+    for other in (99_999, d["claim"].pk):  # no such assertion; the assertion itself
+        response = client.post(url, {"other": other, "relation": "denies"}, headers=HX)
+        body = response.content.decode()
+        assert response.status_code == 422
+        assert '<details class="pair-by-hand" open>' in body and f'value="{other}"' in body
+
+
+def test_a_source_the_service_refuses_keeps_the_source_form_open(client, editor, d):
+    client.force_login(editor)
+    response = client.post(reverse("assertion-source", args=[d["claim"].pk]),
+                           {"url": "ftp://example.org/report", "title": "Kept title", "role": "refutes"}, headers=HX)
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert '<details class="add-source" open>' in body and 'value="Kept title"' in body
 
 
 def test_pairing_by_hand_over_http(client, editor, d):
@@ -271,6 +299,7 @@ def test_correcting_a_span_over_htmx_reloads_the_reader_and_without_js_redirects
             "version": 1}
     response = client.post(reverse("assertion-correct", args=[d["counter"].pk]), data, headers=HX)
     assert response.status_code == 204 and response["HX-Refresh"] == "true"
+    assert "Extraction corrected." in client.get(d["counter"].get_absolute_url()).content.decode()
     d["counter"].refresh_from_db()
     assert d["counter"].quote == "the strikes hit the historic citadel"
     data.update(end=end + 3, version=2)
@@ -283,8 +312,18 @@ def test_a_span_past_the_end_of_the_text_is_refused_with_422(client, editor, d):
                            {"speaker_name": "Monitors", "stance": "assert", "start": 5, "end": 99_999, "version": 1},
                            headers=HX)
     assert response.status_code == 422 and "outside the article" in response.content.decode()
+    assert "<details open>" in response.content.decode()  # the correction form stays open
     d["counter"].refresh_from_db()
     assert d["counter"].version == 1
+
+
+def test_a_note_saved_over_htmx_is_confirmed_on_the_reloaded_page(client, editor, d):
+    client.force_login(editor)
+    start, end = make.span(d["article"].text, "historic citadel")
+    response = client.post(reverse("annotate", args=[d["article"].pk]),
+                           {"quote": "historic citadel", "start": start, "end": end, "body": "Which one?"}, headers=HX)
+    assert response.status_code == 204
+    assert "Note saved." in client.get(response["HX-Redirect"]).content.decode()
 
 
 def test_a_note_on_text_that_is_not_in_the_article_is_refused_and_kept(client, editor, d):

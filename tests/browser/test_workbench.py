@@ -199,7 +199,8 @@ def test_deciding_a_pair_works_without_javascript(live_server, browser, editor):
         pair = page.locator(f"#pair-{d['first'].pk}")
         pair.get_by_label(f"Note on pair #{d['first'].pk}").fill("Different places")
         pair.get_by_role("button", name="Reject").click()
-        expect(page).to_have_url(f"{live_server.url}{d['dispute'].get_absolute_url()}")
+        # Back on the dispute, scrolled to the pair just decided.
+        expect(page).to_have_url(f"{live_server.url}{d['dispute'].get_absolute_url()}#pair-{d['first'].pk}")
         expect(page.get_by_role("status")).to_contain_text("Pair rejected.")
         expect(page.locator(f"#pair-{d['first'].pk} .decision-label")).to_have_text("✗ Rejected")
         expect(page.locator("#conflict-map .edge-rejected")).to_have_count(1)
