@@ -298,6 +298,11 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         frames.append(f)
         floor = cue_end
         prev_end_cue = cue_end
+    # "Drysdale claimed Judge said '...', and that he later added, '...'": a cue inside another
+    # frame's content whose own content reaches back over that content is nested in it, not a frame
+    frames = [f for f in frames if not any(
+        g is not f and g.cue_end <= f.cue_start and f.start < f.cue_start and abs(f.start - g.start) <= 2
+        for g in frames)]
     for f in frames:
         f.speaker_start, f.speaker_end = clean_speaker(text, f.speaker_start, f.speaker_end)
         f.start, f.end = clean_content(text, f.start, f.end)

@@ -160,3 +160,9 @@ def test_a_negation_of_a_word_beside_the_matter_is_no_contradiction():
 
 def test_one_side_never_contradicts_itself_by_negation():
     assert _pairs("The ministry said the road was not closed. The ministry said the road was closed for repairs.") == set()
+
+
+def test_a_second_cue_inside_a_reported_clause_does_not_repeat_the_clause():
+    found = assertions("In his report, the umpire claimed the bowler said 'You are blind', and that he later "
+                       "added, 'You should retire'.")
+    assert len(found) == 1 and found[0].speaker == "the umpire"
