@@ -435,6 +435,24 @@ def _negation_clash(a: Assertion, b: Assertion, distance: int | None, contrast: 
     return ", ".join(sorted(hit)[:3])
 
 
+_PRONOUN_START = re.compile(r"[\"“]?(?:it|this|that)\b", re.I)
+
+
+def _contrastive(a: Assertion, b: Assertion, distance: int | None, contrast: bool) -> str | None:
+    """'The company said the fire started in a storage room. But firefighters said it began in the
+    boiler room': the journalist sets two sides' accounts of one subject against each other."""
+    if distance is None or distance > 1 or not contrast or a.stance != "assert" or b.stance != "assert":
+        return None
+    sa, _ = _content_words(a.quote)
+    sb, _ = _content_words(b.quote)
+    common = sa & sb
+    if len(common) >= 2:
+        return ", ".join(sorted(common)[:3])
+    if _PRONOUN_START.match(b.quote) and distance == 1:
+        return "the same subject"
+    return None
+
+
 def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
                contrast: bool = False, places_a: frozenset[str] = frozenset(),
                places_b: frozenset[str] = frozenset()) -> Opposition | None:
@@ -531,7 +549,8 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     if first and distance is not None and distance <= 6:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus), f"{first}. {lead}")
     causes = _rival_causes(a, b)
-    if causes and (same_event or (distance is not None and distance <= 8)) and shared - {"CAUSE"}:
+    if causes and (same_event or (distance is not None and distance <= 8)) and (
+            shared - {"CAUSE"} or (distance is not None and distance <= 1)):
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.6 + bonus),
                           f"Two causes for one event: {causes[0]} against {causes[1]}. {lead}")
     coop = _coop_attack(a, fa, b, fb)
@@ -543,6 +562,10 @@ def score_pair(a: Assertion, b: Assertion, *, distance: int | None = None,
     if clash:
         return Opposition(a.id, b.id, "contradicts", min(1.0, 0.5 + bonus),
                           f"One side negates what the other affirms ({clash}). {lead}")
+    framed = _contrastive(a, b, distance, contrast)
+    if framed:
+        return Opposition(a.id, b.id, "contradicts", 0.5,
+                          f"Set against each other ('but', 'however') about {framed}. {lead}")
     mil_civ = (fa.military and fb.civilian and not fa.civilian) or (fb.military and fa.civilian and not fb.civilian)
     if mil_civ:
         excl = (fa.exclusive and fb.civilian) or (fb.exclusive and fa.civilian)

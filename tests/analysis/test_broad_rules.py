@@ -166,3 +166,18 @@ def test_a_second_cue_inside_a_reported_clause_does_not_repeat_the_clause():
     found = assertions("In his report, the umpire claimed the bowler said 'You are blind', and that he later "
                        "added, 'You should retire'.")
     assert len(found) == 1 and found[0].speaker == "the umpire"
+
+
+def test_two_sides_set_against_each_other_by_but_about_one_subject_are_paired():
+    assert _pairs("The company said the fire started in a storage room. "
+                  "But firefighters said it began in the boiler room.")
+
+
+def test_two_rival_causes_in_adjacent_sentences_are_paired_even_through_a_pronoun():
+    assert _pairs("The factory owner said the fire was caused by an electrical fault. "
+                  "Workers said it was caused by a gas leak.")
+
+
+def test_but_between_claims_about_different_things_pairs_nothing():
+    assert _pairs("The mayor said the bridge would reopen in May. "
+                  "But residents said they wanted a new bus route.") == set()
