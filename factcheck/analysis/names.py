@@ -145,7 +145,8 @@ _ORG_WORDS = ORG_HEADS | frozenset("energy power electric utilities rail railway
                                    "technologies industries partners capital group therapeutics pharma "
                                    "biotech sciences software solutions enterprises networks telecom "
                                    "communications logistics shipping mining steel oil gas chemicals "
-                                   "insurance securities investments broadcasting "
+                                   "insurance securities investments broadcasting resources health healthcare services "
+                                   "medical hospitals clinic clinics trust foundation institute center centre "
                                    # newspapers: "the Chicago Tribune said", then "the newspaper said"
                                    "tribune times post journal herald gazette telegraph guardian "
                                    "chronicle courier observer express mirror examiner".split())

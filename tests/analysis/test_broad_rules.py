@@ -181,3 +181,10 @@ def test_two_rival_causes_in_adjacent_sentences_are_paired_even_through_a_pronou
 def test_but_between_claims_about_different_things_pairs_nothing():
     assert _pairs("The mayor said the bridge would reopen in May. "
                   "But residents said they wanted a new bus route.") == set()
+
+
+def test_an_organisation_named_with_a_generic_org_word_is_not_a_person_and_owns_its_statement():
+    r = analyze("Texas Health Resources said all staff wore protective gear. "
+                "Specimens were sealed, according to the statement.")
+    assert r.assertions[0].speaker_kind == "org"
+    assert len({a.side for a in r.assertions}) == 1
