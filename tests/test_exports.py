@@ -226,6 +226,14 @@ def test_the_html_report_marks_drafts_as_drafts(data):
     assert "Draft" not in published_block and "Published 20 Oct 2015" in published_block
 
 
+def test_the_html_report_names_a_changed_field_once(data, editor):
+    History.objects.create(user=editor, action="status", field="status", from_value="Unreviewed",
+                           to_value="In progress", assertion=data["draft"], article=data["bbc"])
+    html = export(scope="dispute", pk=data["dispute"].pk, fmt="html").content.decode()
+    assert "status Unreviewed → In progress" in html and "status status" not in html
+    assert "publish status Reviewed → Published" in html
+
+
 def test_the_html_report_shows_who_decided_what(data, editor):
     page = export(scope="dispute", fmt="html", pk=data["dispute"].pk).content.decode()
     assert f"{editor.username}: publish status Reviewed → Published" in page

@@ -202,6 +202,7 @@ def test_an_htmx_status_change_returns_the_refreshed_panel(client, editor, d):
     assert response.status_code == 200 and body.lstrip().startswith('<aside id="panel"')
     assert "In progress" in body and 'name="version" value="2"' in body
     assert "status" in body and "eddie" in body  # the history names who did it
+    assert 'status: <span class="from">Unreviewed</span> → <span class="to">In progress</span>' in body
 
 
 def test_linking_a_source_shows_it_in_the_panel(client, editor, d):
