@@ -194,7 +194,7 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
         if _NOT_A_SOURCE.match(text, m.end(), s1):
             continue
         f = _according(text, sent, m)
-        if f and f.start < m.start() and _INNER_SAY.match(text, f.start, f.end):
+        if f and f.start < m.start() and (_INNER_SAY.match(text, f.start, f.end) or _inner_cue_that(text, f.start, f.end)):
             continue  # "Witnesses say ..., according to the Guardian": the witnesses are the source
         if f:
             f.contrast = contrast_sentence
@@ -351,6 +351,17 @@ def clean_content(text: str, a: int, b: int) -> tuple[int, int]:
         if m and b - m.end() > 10:
             a = m.end()
     return a, b
+
+
+_INNER_CUE = re.compile(r"(?:[A-Z][\w\-’'\.]*|the\s+\w+)(?:\s+[\w\-’'\.]+){0,5}?\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+                        r"([a-z]+)\s+that\s")
+
+
+def _inner_cue_that(text: str, a: int, b: int) -> bool:
+    """'Texas Health confirmed that ..., according to the statement': the inner subject and cue are
+    the attribution; the trailing 'according to' names the document."""
+    m = _INNER_CUE.match(text, a, b)
+    return bool(m) and m.group(1) in _VERBS
 
 
 def _inside_long_quote_ok(sent: Sentence, m: re.Match) -> bool:

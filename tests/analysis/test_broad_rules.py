@@ -188,3 +188,9 @@ def test_an_organisation_named_with_a_generic_org_word_is_not_a_person_and_owns_
                 "Specimens were sealed, according to the statement.")
     assert r.assertions[0].speaker_kind == "org"
     assert len({a.side for a in r.assertions}) == 1
+
+
+def test_an_inner_subject_and_cue_win_over_a_trailing_according_to_the_statement():
+    a = only("The hospital confirmed that the tube system was used on his first visit, according to the statement.")
+    assert a.speaker == "The hospital" and a.stance == "confirm"
+    assert a.quote == "the tube system was used on his first visit"
