@@ -68,8 +68,13 @@ class AnnotationForm(forms.Form):
         self.fields["quote"].strip = False
 
 
+# A URL field that lets the browser send "example.org/page": type="url" would refuse it before the
+# server could add the https:// that assume_scheme promises.
+WEB_ADDRESS = forms.TextInput(attrs={"inputmode": "url", "spellcheck": "false", "autocapitalize": "off"})
+
+
 class SourceForm(forms.Form):
-    url = forms.URLField(label="Address (URL)", max_length=2000, assume_scheme="https")
+    url = forms.URLField(label="Address (URL)", max_length=2000, assume_scheme="https", widget=WEB_ADDRESS)
     title = forms.CharField(label="Title", required=False, max_length=500)
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
     role = forms.ChoiceField(label="Role", choices=SourceLink.Role.choices, initial=SourceLink.Role.SUPPORTS)

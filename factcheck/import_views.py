@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from . import importing
+from .forms import WEB_ADDRESS
 from .models import Annotation, ImportBatch
 from .parsers import EXTENSIONS
 
@@ -23,14 +24,14 @@ ACCEPT = ",".join(sorted(EXTENSIONS))
 class PasteForm(forms.Form):
     title = forms.CharField(max_length=500, required=False)
     outlet = forms.CharField(max_length=200, required=False)
-    url = forms.URLField(label="URL", max_length=2000, required=False, assume_scheme="https")
+    url = forms.URLField(label="URL", max_length=2000, required=False, assume_scheme="https", widget=WEB_ADDRESS)
     published = forms.DateField(label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 12}),
                            max_length=settings.FACTCHECK_MAX_ARTICLE_CHARS)
 
 
 class UrlForm(forms.Form):
-    url = forms.URLField(label="Article URL", max_length=2000, assume_scheme="https")
+    url = forms.URLField(label="Article URL", max_length=2000, assume_scheme="https", widget=WEB_ADDRESS)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

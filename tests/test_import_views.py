@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -55,6 +56,13 @@ def test_the_page_offers_paste_upload_and_url_as_real_forms(editor_client):
     assert html.count('<form method="post" action="/import/"') == 3
     assert 'enctype="multipart/form-data"' in html and 'name="upload-files"' in html and "multiple" in html
     assert 'value="paste"' in html and 'value="url"' in html and 'value="upload"' in html
+
+
+def test_the_url_fields_accept_an_address_typed_without_https(editor_client):
+    page = editor_client.get(reverse("import")).content.decode()
+    for name in ("paste-url", "url-url"):
+        field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        assert 'type="text"' in field and 'inputmode="url"' in field
 
 
 def test_pasting_an_article_imports_it_and_shows_the_result(editor_client, editor):

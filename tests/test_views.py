@@ -213,6 +213,16 @@ def test_linking_a_source_shows_it_in_the_panel(client, editor, d):
     assert "Satellite images" in response.content.decode()
 
 
+def test_a_source_address_without_https_is_let_through_the_browser_and_completed(client, editor, d):
+    client.force_login(editor)
+    panel = client.get(d["claim"].get_absolute_url()).content.decode()
+    field = re.search(r'<input[^>]*name="url"[^>]*>', panel).group(0)
+    assert 'type="text"' in field and 'inputmode="url"' in field  # type="url" refuses "example.org/x"
+    client.post(reverse("assertion-source", args=[d["claim"].pk]),
+                {"url": "example.org/satellite", "role": "refutes"}, headers=HX)
+    assert SourceLink.objects.get().url == "https://example.org/satellite"
+
+
 def test_an_invalid_source_keeps_the_input_and_says_why(client, editor, d):
     client.force_login(editor)
     response = client.post(reverse("assertion-source", args=[d["claim"].pk]),
