@@ -238,6 +238,24 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue  # "did not say"; but "did not rule out X" leaves X open, a claim of its own
         verb_start = m.start("verb")
         prev = _prev_word(text, m.start(), s0)
+        if part_stance and prev in ("is", "are", "was", "were", "been", "keeps", "kept") and not negated_cue \
+                and not re.search(r"\b(?:who|which|that)\s+\w+\s*$", text[s0:m.start()]):
+            # "The company is saying it did nothing wrong": a progressive, a finite report
+            be = text.rfind(prev, s0, m.start())
+            aux_m = re.search(r"(?:\b(?:has|have|had)\s+)?$", text[s0:be])
+            be = s0 + aux_m.start() if aux_m and aux_m.group(0) else be
+            f = _frame_for_cue(text, sent, "says", part_stance, be, m.end(), floor, prev_end_cue >= 0)
+            head = text[f.start:f.end] if f else ""
+            if f and not (text[m.end():f.start].strip().endswith("that") or head[:1] in "\"“" or re.match(
+                    r"(?:it|he|she|they|we|i|there|the|a|an|his|her|their|its|our|this|these|those|no|all|"
+                    r"[A-Z\d][\w\-]*)\b(?:\s+[\w\-’']+){0,5}?\s+(?:is|was|were|are|has|have|had|will|would|"
+                    r"could|did|does|do|can|may|might|must|[a-z]+ed)\b", head)):
+                f = None  # "was saying goodbye": no reported clause
+            if f:
+                f.contrast = f.contrast or contrast_sentence
+                frames.append(f)
+                floor = prev_end_cue = m.end()
+            continue
         if prev in _PASSIVE_BEFORE or prev in ("not", "never", "n't"):
             continue
         if verb == "read" and prev not in ("statement", "letter", "notice", "sign", "message", "post",
@@ -492,6 +510,8 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
     after_cue = text[_skip_adjuncts(text, cue_end, s1):s1].lstrip()
     final = not rest or (after_cue.startswith(",") and not _quote_starting_at(sent, text, content_start)
                          and not re.match(r",\s*(?:that|saying|adding)\b", after_cue))
+    if quote_before and not final and re.match(r",\s*(?:adding|saying|noting|insisting)\b", after_cue):
+        final = True  # '"...," the engineer said, adding that ...': the quotation is what he said
     if quote_before and not final and not _quote_starting_at(sent, text, content_start) \
             and " that " not in f" {rest} " and not any(c in rest for c in "\"“"):
         final = True  # '"...," he told a rally outside the station.'
@@ -553,6 +573,8 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
             and re.match(r"(?:is|was|were|are|had|has|have|would|will)\b", text[content_start:s1])):
         return None  # but "a convoy that Russia says is filled with aid" reports a claim
     a, b = _end_content(text, content_start, s1)
+    if re.search(r",\s*(?:which|that|who)\s*$", text[sent.start:sp_start]) and ", " in text[a:b]:
+        b = text.index(", ", a, b)  # "The plan, which officials say will cost $2 billion, was approved"
     if verb in ("put", "puts") and ", " in text[a:b]:
         b = text.index(", ", a, b)  # "put the figure at 35,000, a number ..."
     return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)

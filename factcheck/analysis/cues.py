@@ -301,6 +301,10 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
                      text[pos:end])
         if m:
             return pos + m.end()
+    if verb in ("complained", "complains", "complain", "warned", "warns", "spoke", "told"):
+        m = re.match(r"\s+(?:of|about)\s+", text[pos:end])  # "complained of a strong smell"
+        if m and verb.startswith("complain"):
+            return pos + m.end()
     pos = _skip_adjuncts(text, pos, end)
     m = THAT.match(text, pos, end)
     if m and not _DEMONSTRATIVE.match(text, m.end(), end):

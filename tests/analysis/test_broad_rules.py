@@ -194,3 +194,31 @@ def test_an_inner_subject_and_cue_win_over_a_trailing_according_to_the_statement
     a = only("The hospital confirmed that the tube system was used on his first visit, according to the statement.")
     assert a.speaker == "The hospital" and a.stance == "confirm"
     assert a.quote == "the tube system was used on his first visit"
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("The company is saying it did nothing wrong.", "The company", "it did nothing wrong"),
+    ("The union has been claiming that the mine is unsafe.", "The union", "the mine is unsafe"),
+    ("Officials were insisting the bridge was safe.", "Officials", "the bridge was safe"),
+])
+def test_the_progressive_reports_like_the_simple_tenses(text, speaker, quote):
+    a = only(text)
+    assert (a.speaker, a.quote) == (speaker, quote)
+
+
+def test_a_progressive_without_a_reported_clause_reports_nothing():
+    assert assertions("He was saying goodbye when the shots were fired.") == []
+
+
+def test_a_quotation_before_said_adding_is_what_was_said():
+    found = assertions('"The dam is safe," the engineer said, adding that inspections were done monthly.')
+    assert [a.quote for a in found] == ['"The dam is safe,"', "inspections were done monthly"]
+
+
+def test_an_object_relative_cue_reports_only_the_relative_clause():
+    a = only("The plan, which officials say will cost $2 billion, was approved.")
+    assert a.quote == "will cost $2 billion"
+
+
+def test_complained_of_reports_its_object():
+    assert only("Residents complained of a strong smell of gas.").quote == "a strong smell of gas"
