@@ -307,7 +307,8 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
             return pos + m.end()
     pos = _skip_adjuncts(text, pos, end)
     m = THAT.match(text, pos, end)
-    if m and not _DEMONSTRATIVE.match(text, m.end(), end):
+    if m and not _DEMONSTRATIVE.match(text, m.end(), end) and text[m.end():end].strip(" .!?\"”'’"):
+        # but "The prison service rejected that." keeps its pronoun object
         pos = _skip_adjuncts(text, m.end(), end)
     while pos < end and text[pos] in " ,:":
         pos += 1

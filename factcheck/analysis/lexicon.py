@@ -29,7 +29,7 @@ ANTONYMS: dict[str, tuple[str, bool]] = {}
 for _pos, _negs in (
     ("WEAPON", "unarmed"),
     ("guilty", "innocent"), ("safe", "unsafe dangerous hazardous"),
-    ("legal", "illegal unlawful"), ("lawful", "unlawful"), ("accidental", "deliberate intentional"),
+    ("legal", "illegal unlawful"), ("lawful", "unlawful"), ("accidental accident accidentally", "deliberate deliberately intentional intentionally arson sabotage sabotaged"),
     ("increase", "decrease decline drop"), ("increased", "decreased declined dropped fell"),
     ("rose", "fell dropped declined"), ("won", "lost"), ("win", "lose"), ("true", "false untrue"),
     ("accurate", "inaccurate"), ("correct", "incorrect wrong"), ("fair regular transparent", "unfair rigged irregular"),

@@ -222,3 +222,14 @@ def test_an_object_relative_cue_reports_only_the_relative_clause():
 
 def test_complained_of_reports_its_object():
     assert only("Residents complained of a strong smell of gas.").quote == "a strong smell of gas"
+
+
+@pytest.mark.parametrize("text", [
+    "Activists said the prisoners were beaten. The prison service rejected that.",
+    "The ministry said the fire was an accident. Witnesses said the fire was set deliberately.",
+    "Organisers said 50,000 people attended the rally. Police said about 8,000 people attended.",
+    "Residents said the plant leaked toxic waste into the river. The company dismissed such claims.",
+    "The family said the boy was unarmed. Police questioned that account.",
+])
+def test_two_sides_on_one_event_are_paired(text):
+    assert len(_pairs(text)) == 1
