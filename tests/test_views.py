@@ -205,6 +205,12 @@ def test_an_htmx_status_change_returns_the_refreshed_panel(client, editor, d):
     assert 'status: <span class="from">Unreviewed</span> → <span class="to">In progress</span>' in body
 
 
+def test_the_panels_message_is_not_repeated_on_each_of_its_pairs(client, editor, d):
+    client.force_login(editor)
+    response = client.post(status_url(d["claim"]), {"status": "in_progress", "version": 1}, headers=HX)
+    assert response.content.decode().count("Status: In progress.") == 1
+
+
 def test_linking_a_source_shows_it_in_the_panel(client, editor, d):
     client.force_login(editor)
     response = client.post(reverse("assertion-source", args=[d["claim"].pk]),
