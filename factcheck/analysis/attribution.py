@@ -70,6 +70,9 @@ _NOUN_TOO = frozenset("dispute disputes claim claims report reports charge charg
                       "note notes call calls warning denial".split())
 _NOUN_NEXT = re.compile(r"\s+(?:over|with|between|against|about|among|settlement|resolution|mechanism|panel|"
                         r"body|process|case|ruling)\b")
+_INDEF_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+)?$")
+_ADDING = re.compile(r",\s*(?:adding|saying|noting|insisting)\b")
+_REL_BEFORE = re.compile(r",\s*(?:which|that|who)\s*$")
 _NO_COMMA_OK = re.compile(r"\b(?:statement|release|letter|report|post|tweet|email|poll|vote|results?|decision|"
                           r"conduct|claims?|allegations?|accusations?)\s*$")
 _NAMED_NOUN = re.compile(r"(?:\b(?:the|a|an|this|that|those|these)\s+[A-Z][\w\-]*|\b[a-z]+ed\s+(?:Monday|Tuesday|"
@@ -212,7 +215,7 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             who_cues.add(m.start("cue"))
             frames.append(Frame(sent, "indirect", verb, _VERBS.get(verb, "assert"), m.start("cue"), m.end("cue"),
                                 np.start(1), np.end(1), a, b, contrast_sentence))
-    for m in _QUOTED_PASSIVE.finditer(text, s0, s1):  # "Petrov was quoted (by Interfax) as saying ..."
+    for m in (_QUOTED_PASSIVE.finditer(text, s0, s1) if "quoted" in sent.text else ()):  # "Petrov was quoted (by Interfax) as saying ..."
         if any(q[0] < m.start() < q[1] for q in sent.quotes):
             continue
         subj = subject_before(text, s0, m.start(), False)
@@ -271,8 +274,8 @@ def find_frames(text: str, sent: Sentence) -> list[Frame]:
             continue  # "the alleged attack", "the reported deaths", "a previously reported count"
         if verb in ("reports", "report", "claims", "claim") and _OF_AFTER.match(text, m.end(), s1):
             continue  # "after receiving reports of someone acting strangely": a noun
-        if verb in _NOUN_TOO and (_NOUN_NEXT.match(text, m.end(), s1) or re.search(
-                r"\b(?:a|an)\s+(?:[\w\-]+\s+)?$", text[max(s0, m.start() - 30):m.start()])):
+        if verb in _NOUN_TOO and (_NOUN_NEXT.match(text, m.end(), s1) or _INDEF_BEFORE.search(
+                text[max(s0, m.start() - 30):m.start()])):
             continue  # "launched a trade dispute against ...", "a legal challenge", "the dispute over pay"
         if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.start
                for f in frames if f.kind == "according" or f.verb == "quoted"):
@@ -440,6 +443,8 @@ _SUBORDINATE = re.compile(r"(?:since|when|after|before|while|as|in|on|at|during|
 def _parenthetical(text, sent, verb, stance, cue_start, cue_end, floor) -> Frame | None:
     """'The strike, the union said, would go ahead' / 'Since May, the union says, 124 nurses were sent
     home': a cue between commas inside the clause it reports."""
+    if "," not in text[cue_end:cue_end + 45] or "," not in text[max(floor, sent.start):cue_start]:
+        return None
     m = _PARENTHETICAL.match(text, max(floor, sent.start), cue_start)
     if not m:
         return None
@@ -510,7 +515,7 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
     after_cue = text[_skip_adjuncts(text, cue_end, s1):s1].lstrip()
     final = not rest or (after_cue.startswith(",") and not _quote_starting_at(sent, text, content_start)
                          and not re.match(r",\s*(?:that|saying|adding)\b", after_cue))
-    if quote_before and not final and re.match(r",\s*(?:adding|saying|noting|insisting)\b", after_cue):
+    if quote_before and not final and _ADDING.match(after_cue):
         final = True  # '"...," the engineer said, adding that ...': the quotation is what he said
     if quote_before and not final and not _quote_starting_at(sent, text, content_start) \
             and " that " not in f" {rest} " and not any(c in rest for c in "\"“"):
@@ -573,7 +578,7 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
             and re.match(r"(?:is|was|were|are|had|has|have|would|will)\b", text[content_start:s1])):
         return None  # but "a convoy that Russia says is filled with aid" reports a claim
     a, b = _end_content(text, content_start, s1)
-    if re.search(r",\s*(?:which|that|who)\s*$", text[sent.start:sp_start]) and ", " in text[a:b]:
+    if ", " in text[a:b] and _REL_BEFORE.search(text[max(sent.start, sp_start - 12):sp_start]):
         b = text.index(", ", a, b)  # "The plan, which officials say will cost $2 billion, was approved"
     if verb in ("put", "puts") and ", " in text[a:b]:
         b = text.index(", ", a, b)  # "put the figure at 35,000, a number ..."
