@@ -340,7 +340,8 @@ _FRONTED = re.compile(r"(?:in|on|at|about|after|before|during|since|when|while|t
 _LEAD_WORD = re.compile(r"(?:when|while|though|although|as|if|because|once|since|that|and|but|so|"
                         r"whereas|after|before|until|unless)\s+(?=\S)", re.I)
 _TAIL_ADVERB = re.compile(r",?\s+(?:however|though|too|meanwhile|in turn|for (?:its|his|her|their) part|"
-                          r"in response|instead|also)\s*,?\s*$", re.I)
+                          r"in response|instead|also|(?:citing|quoting) [^,]{2,60}|in an? (?:[\w\-]+ ){0,2}?"
+                          r"(?:post|statement|interview|letter|tweet|video|briefing)(?: on [^,]{1,30})?)\s*,?\s*$", re.I)
 
 
 def clean_speaker(text: str, a: int, b: int) -> tuple[int, int]:

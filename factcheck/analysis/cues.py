@@ -168,6 +168,7 @@ ADJUNCT = re.compile(
     r"|" + _WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
     r"publicly|privately|separately|on condition of anonymity|in court|in parliament"
+    r"|(?<=, )(?:citing|quoting) [^,;:\"“]{2,60}?(?=,)"
     r"|on " + _MONTH + r" \d{1,2}(?:, \d{4})?|in " + _MONTH + r"(?: \d{4})?"
     r")(?![\w])\s*,?")
 
@@ -303,7 +304,7 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
             return pos + m.end()
     if verb in ("complained", "complains", "complain", "warned", "warns", "spoke", "told"):
         m = re.match(r"\s+(?:of|about)\s+", text[pos:end])  # "complained of a strong smell"
-        if m and verb.startswith("complain"):
+        if m and verb.startswith(("complain", "warn")):
             return pos + m.end()
     pos = _skip_adjuncts(text, pos, end)
     m = THAT.match(text, pos, end)

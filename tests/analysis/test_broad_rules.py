@@ -233,3 +233,14 @@ def test_complained_of_reports_its_object():
 ])
 def test_two_sides_on_one_event_are_paired(text):
     assert len(_pairs(text)) == 1
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("Reuters reported, citing two sources, that the deal had collapsed.", "Reuters", "the deal had collapsed"),
+    ("State media, citing the health ministry, said 30 people had died.", "State media", "30 people had died"),
+    ("The minister, in a post on X, said the border would reopen.", "The minister", "the border would reopen"),
+    ("The union warned of further strikes.", "The union", "further strikes"),
+])
+def test_citing_and_a_medium_between_speaker_and_content_belong_to_neither(text, speaker, quote):
+    a = only(text)
+    assert (a.speaker, a.quote) == (speaker, quote)
