@@ -14,7 +14,7 @@ from .cues import (
     ACCORDING, ADJUNCT, AND_BREAK, _skip_adjuncts, CLAUSE_BREAK, INTRO, NOUNISH, PARTICIPLES, ROLE_APPOSITION,
     STRICT, _CLAUSEY, _CONTENT_BAD_START, _COORD_END, _COORD_VP, _CUE_WORDS, _NARRATIVE_TAIL,
     _NOT_A_SOURCE, _NOUN_BEFORE, _PASSIVE_BEFORE, _SPEAKER_START, _TRAILING_ADJ, _VERBISH,
-    _WEEKDAY, _WORDS_RE, _VERBS, _after_dateline, _content_after, _prev_word, _verb_ok, find_cues,
+    _WEEKDAY, _WORDS_RE, _VERBS, _PUT_FIGURE, _after_dateline, _content_after, _prev_word, _verb_ok, find_cues,
 )
 from .text import Sentence
 
@@ -564,6 +564,7 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
         a, b = _trim(text, _after_dateline(text, floor, sp_start), sp_start)
         return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
     if verb in STRICT and not (text[cue_end:content_start].rstrip().endswith("that") or q2) and not (
+            verb.startswith("estimat") and _PUT_FIGURE.match(text, cue_end, s1)) and not (
             verb == "charged" and re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:instances?\s+of\s+|cases?\s+of\s+)?"
                                           r"(?:irregularit|fraud|rigging|abuses|violations|misconduct)",
                                           text[content_start:s1], re.I)):
@@ -581,7 +582,8 @@ def _frame_for_cue(text, sent, verb, stance, cue_start, cue_end, floor, has_prev
     a, b = _end_content(text, content_start, s1)
     if ", " in text[a:b] and _REL_BEFORE.search(text[max(sent.start, sp_start - 12):sp_start]):
         b = text.index(", ", a, b)  # "The plan, which officials say will cost $2 billion, was approved"
-    if verb in ("put", "puts") and ", " in text[a:b]:
+    if verb in ("put", "puts", "estimated", "estimates", "estimate") and ", " in text[a:b] and \
+            _PUT_FIGURE.match(text, cue_end, s1):
         b = text.index(", ", a, b)  # "put the figure at 35,000, a number ..."
     return Frame(sent, "indirect", verb, stance, cue_start, cue_end, sp_start, sp_end, a, b, contrast, broke)
 

@@ -293,8 +293,8 @@ def _content_after(text: str, verb: str, pos: int, end: int) -> int:
             m = TOLD_AUDIENCE.match(text, pos, end)
             if m:
                 pos = m.end()
-    if verb in ("put", "puts"):
-        m = _PUT_FIGURE.match(text, pos, end)
+    if verb in ("put", "puts", "estimated", "estimates", "estimate", "placed", "places"):
+        m = _PUT_FIGURE.match(text, pos, end)  # "put the figure at", "estimated the crowd at"
         if m:
             return m.end()
     if verb in ("expressed", "voiced"):

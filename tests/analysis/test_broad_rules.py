@@ -244,3 +244,9 @@ def test_two_sides_on_one_event_are_paired(text):
 def test_citing_and_a_medium_between_speaker_and_content_belong_to_neither(text, speaker, quote):
     a = only(text)
     assert (a.speaker, a.quote) == (speaker, quote)
+
+
+def test_estimated_the_crowd_at_gives_a_figure_against_another_sides_figure():
+    r = analyze("Organisers said 50,000 people attended the rally. Police estimated the crowd at 8,000.")
+    assert [a.quote for a in r.assertions] == ["50,000 people attended the rally", "8,000"]
+    assert len(r.oppositions) == 1 and r.oppositions[0].reason.startswith("Different figures")
