@@ -222,7 +222,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         "status_query": status_query.urlencode(),
     }
     if request.htmx and request.htmx.target == "queue-results":
-        return render(request, "factcheck/queue.html#results", context)
+        # The download menu sits outside the results: it comes along out of band, with the new filter.
+        return render(request, "factcheck/queue.html#results", {**context, "oob_downloads": True})
     return render(request, "factcheck/queue.html", context)
 
 

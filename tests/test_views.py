@@ -48,6 +48,14 @@ def test_the_queue_answers_its_filter_form_with_just_the_results_for_htmx(client
     assert body.lstrip().startswith('<div id="queue-results"') and "<html" not in body
 
 
+def test_the_queues_download_links_follow_a_filter_applied_with_htmx(client, viewer, d):
+    client.force_login(viewer)
+    body = client.get("/?side=russia", headers={**HX, "HX-Target": "queue-results"}).content.decode()
+    menu = re.search(r'<nav class="downloads" id="report-downloads"[^>]*hx-swap-oob="true".*?</nav>', body, re.S)
+    assert menu and '/export/queue/csv/?side=russia"' in menu.group(0)
+    assert 'id="report-downloads"' in client.get("/").content.decode()  # the target of that swap
+
+
 def test_the_reader_marks_each_assertion_with_its_side_and_escapes_the_text(client, viewer, db):
     art = make.article(text='Officials said <script>alert("x")</script> never happened. Moscow said it was fine.')
     a = make.assertion(art, "it was fine", "Moscow", side_obj=make.side("russia", "Russia", 3))
