@@ -40,12 +40,17 @@ def analyze(text: str) -> AnalysisResult:
     last_sentence = -10
     seen_spans = set()
     owner_sides: dict[str, str | None] = {}
+    earlier_speakers: list[tuple[str, str, str]] = []  # (written, side, side name)
     for f in frames:
         if (f.start, f.end) in seen_spans:
             continue
         seen_spans.add((f.start, f.end))
         written = text[f.speaker_start:f.speaker_end]
         ent = resolver.resolve(written, f.speaker_start)
+        side, side_name = _same_person_side(ent.name, ent.side, ent.side_name, earlier_speakers)
+        if side != ent.side:
+            ent = _replace(ent, side=side, side_name=side_name)
+        earlier_speakers.append((written, ent.side, ent.side_name))
         content = text[f.start:f.end]
         stance = refine_stance(f.stance, f.verb, content)
         aid = f"a{len(assertions) + 1}"
@@ -87,6 +92,19 @@ def analyze(text: str) -> AnalysisResult:
     oppositions = pair_within(assertions, context_places)
     return AnalysisResult(text=text, assertions=assertions, oppositions=oppositions,
                           disputes=group_disputes(assertions, oppositions))
+
+
+def _same_person_side(name: str, side: str, side_name: str,
+                      earlier: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """A person named in full again ("Chen Bunn Young") speaks for the side of their first,
+    fuller mention ("The chairman of the Commission Chen Bunn Young"), whatever the later form."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return side, side_name
+    for written, first_side, first_name in earlier:
+        if first_side != side and written != name and written.endswith(name):
+            return first_side, first_name
+    return side, side_name
 
 
 def _replace(a: Assertion, **kw) -> Assertion:

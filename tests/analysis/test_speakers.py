@@ -182,3 +182,13 @@ def test_a_place_in_apposition_gives_no_affiliation():
     a = assertions("A witness in Abu Kershola, in the east of the Sudanese province of South Kordofan, "
                    "said the clashes did take place.")[0]
     assert a.side != "sudan"
+
+
+def test_a_person_named_again_in_full_keeps_the_side_of_their_fuller_first_mention():
+    from factcheck.analysis import analyze
+
+    text = ("The chairman of the Transport Authority Maria Okonjo said the tunnel was safe. "
+            "Residents said the tunnel walls were cracking. "
+            "Maria Okonjo said that claim was false.")
+    first, _, last = analyze(text).assertions
+    assert last.side == first.side
