@@ -54,10 +54,11 @@ class AssertionAdmin(admin.ModelAdmin):
     list_filter = ["status", "stance", "verdict", "side", "origin"]
     search_fields = ["quote", "speaker_text", "article__title"]
     list_select_related = ["side", "verdict"]
-    raw_id_fields = ["article", "speaker"]
-    # Status and verdict change only through the workbench (review.py): there each change is
-    # checked against the role, the version and the publish lock, and leaves a History row.
-    readonly_fields = ["status", "verdict", "rationale", "version", "created_at", "updated_at"]
+    # What an assertion says and what the desk decided change only through the workbench
+    # (review.py): there each change is checked against the role, the version and the publish
+    # lock, and leaves a History row. The admin shows them.
+    readonly_fields = ["article", "speaker", "side", "speaker_text", "cue", "stance", "start", "end", "quote",
+                       "status", "verdict", "rationale", "origin", "version", "created_at", "updated_at"]
 
 
 @admin.register(Opposition)
@@ -65,8 +66,10 @@ class OppositionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "relation", "score", "decision", "origin", "cross_article", "dispute"]
     list_filter = ["relation", "decision", "origin", "cross_article"]
     search_fields = ["reason", "note", "a__quote", "b__quote"]
-    raw_id_fields = ["a", "b", "dispute"]
-    readonly_fields = ["decision", "decided_by", "decided_at", "created_by", "version"]  # decided in the workbench
+    raw_id_fields = ["dispute"]
+    # Decided and explained in the workbench, where every change leaves a History row.
+    readonly_fields = ["a", "b", "relation", "score", "reason", "origin", "decision", "decided_by", "decided_at",
+                       "note", "created_by", "cross_article", "version"]
 
 
 @admin.register(Dispute)

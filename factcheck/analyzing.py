@@ -128,7 +128,7 @@ def _save_oppositions(found: list[tuple[Assertion, Assertion, engine.Opposition]
     return Opposition.objects.bulk_create(new)
 
 
-def _attach_disputes(oppositions: list[Opposition], titles: dict[int, str]) -> int:
+def attach_disputes(oppositions: list[Opposition], titles: dict[int, str], *, user=None) -> int:
     """Union the new oppositions with the disputes their assertions already belong to."""
     if not oppositions:
         return 0
@@ -156,6 +156,10 @@ def _attach_disputes(oppositions: list[Opposition], titles: dict[int, str]) -> i
             for other in existing[1:]:  # the new pairs join two disputes: merge them
                 Opposition.objects.filter(dispute=other).update(dispute=dispute)
                 dispute.assertions.add(*other.assertions.all())
+                # The old address keeps working (the dispute view follows this row) and the
+                # history says where its pairs went.
+                audit.record(user=user, action="merge-dispute", field="dispute", from_value=other.pk,
+                             to_value=dispute.pk, note=f"“{other.title}” merged into this dispute", dispute=dispute)
                 other.delete()
         else:
             title = next((titles[o.pk] for o in group if o.pk in titles), "") or "Dispute"
@@ -241,7 +245,7 @@ def analyze_article(*, article: Article, user=None, cross_article: bool = True) 
         saved.extend(cross)
         titles.update({o.pk: t for o, t in _titles_for(cross).items()})
 
-    summary.disputes = _attach_disputes(saved, titles)
+    summary.disputes = attach_disputes(saved, titles, user=user)
     article.analysed_at = timezone.now()
     article.save(update_fields=["analysed_at"])
     audit.record(

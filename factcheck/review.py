@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import audit
-from .analyzing import _attach_disputes
+from .analyzing import attach_disputes
 from .models import (
     Annotation,
     Article,
@@ -136,7 +136,7 @@ def pair_by_hand(*, a: Assertion, b: Assertion, relation: str, note: str, user) 
     except IntegrityError:
         raise ValidationError("These two assertions are already paired.") from None
     title = f"{first.speaker_name} v. {second.speaker_name}"
-    _attach_disputes([opposition], {opposition.pk: title})
+    attach_disputes([opposition], {opposition.pk: title}, user=user)
     opposition.refresh_from_db()
     audit.record(user=user, action="pair-by-hand", field="relation", to_value=relation, note=note,
                  opposition=opposition, dispute=opposition.dispute, assertion=first)
@@ -267,7 +267,7 @@ def set_status(*, assertion: Assertion, status: str, user, version: int, note: s
         raise ValidationError("Set a verdict before publishing.")
     _update_assertion(current, version, status=status)
     action = {"published": "publish", "paused": "pause"}.get(status, "status")
-    if current.status == Status.PUBLISHED:
+    if current.status == Status.PUBLISHED and status != Status.PAUSED:
         action = "unpublish"
     audit.record(user=user, action=action, field="status", from_value=current.get_status_display(),
                  to_value=Status(status).label, note=note, assertion=current, article=current.article)

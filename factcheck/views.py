@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
@@ -334,7 +334,13 @@ STANCE_ROLE = {"assert": "Claim", "confirm": "Confirmation", "dispute": "Counter
 
 def dispute(request: HttpRequest, pk: int) -> HttpResponse:
     _load_permissions(request.user)
-    obj = get_object_or_404(Dispute, pk=pk)
+    obj = Dispute.objects.filter(pk=pk).first()
+    if obj is None:
+        # A dispute merged into another (two of its assertions were paired): follow it there.
+        merged = History.objects.filter(action="merge-dispute", from_value=str(pk)).only("to_value").first()
+        if merged is None:
+            raise Http404("No such dispute.")
+        return redirect("dispute", pk=int(merged.to_value))
     return render(request, "factcheck/dispute.html", _dispute_context(obj))
 
 

@@ -71,3 +71,37 @@ def test_an_untouched_assertion_is_replaced_on_a_rerun():
     after = Assertion.objects.get(article=article)
     assert after.pk != before
     assert after.quote.endswith("weapons depot")
+
+
+def _loose_pair(text, first, second):
+    from factcheck.analyzing import attach_disputes
+    from factcheck.models import Article
+
+    article = Article.objects.create(title=text[:20], text=text)
+    rows = []
+    for quote in (first, second):
+        start = text.index(quote)
+        rows.append(Assertion.objects.create(article=article, speaker_text="x", cue="said", start=start,
+                                             end=start + len(quote), quote=quote))
+    pair = Opposition.objects.create(a=rows[0], b=rows[1], relation="contradicts")
+    attach_disputes([pair], {pair.pk: text[:20]})
+    return rows
+
+
+def test_pairing_across_two_disputes_merges_them_and_the_old_address_follows(client, editor):
+    from django.urls import reverse
+
+    from factcheck import review
+
+    one = _loose_pair("The port said the harbour was open. Pilots said it was closed.", "the harbour was open", "it was closed")
+    two = _loose_pair("The mayor said the bridge was safe. Engineers said it was cracked.", "the bridge was safe", "it was cracked")
+    kept, gone = Dispute.objects.get(assertions=one[0]), Dispute.objects.get(assertions=two[0])
+    review.pair_by_hand(a=one[0], b=two[0], relation="contradicts", note="same storm", user=editor)
+    assert list(Dispute.objects.all()) == [kept]
+    assert kept.assertions.count() == 4
+    merge = History.objects.get(action="merge-dispute")
+    assert (merge.from_value, merge.to_value, merge.dispute, merge.user) == (str(gone.pk), str(kept.pk), kept, editor)
+    client.force_login(editor)
+    response = client.get(reverse("dispute", args=[gone.pk]))
+    assert response.status_code == 302 and response.url == reverse("dispute", args=[kept.pk])
+    assert client.get(reverse("dispute", args=[99999])).status_code == 404

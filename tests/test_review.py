@@ -205,6 +205,8 @@ def test_a_reviewer_pauses_a_published_verdict(d, reviewer):
     review.set_status(assertion=d["claim"], status="paused", user=reviewer, version=3)
     d["claim"].refresh_from_db()
     assert d["claim"].status == Status.PAUSED
+    # The history says what happened: paused, not unpublished.
+    assert History.objects.filter(assertion=d["claim"]).values_list("action", flat=True)[0] == "pause"
 
 
 def test_a_stale_status_change_raises_and_keeps_the_other_editors_value(d, editor, reviewer):

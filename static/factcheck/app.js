@@ -45,14 +45,14 @@
     var item = current();
     var scope = item && item.querySelector("[data-" + which + "]") ? item : null;
     if (!scope) {
-      // Nothing focused: the first pair still waiting for a decision.
-      scope = document.querySelector(".pair.decision-pending") || document.querySelector(".pair");
+      // Nothing focused: show the first pair still waiting, but decide nothing the editor
+      // has not seen; the next key press decides it.
+      var first = document.querySelector(".pair.decision-pending") || document.querySelector(".pair");
+      if (first) focusItem(first);
+      return;
     }
-    var button = scope && scope.querySelector("[data-" + which + "]");
-    if (button) {
-      focusItem(scope);
-      button.click();  // a real click, so htmx sends the button's name and value
-    }
+    var button = scope.querySelector("[data-" + which + "]");
+    if (button) button.click();  // a real click, so htmx sends the button's name and value
   }
 
   document.addEventListener("keydown", function (event) {
