@@ -165,11 +165,11 @@ def test_the_admin_site_cannot_change_a_published_verdict_behind_the_workbench(c
     for field in ("status", "verdict", "rationale"):
         assert f'name="{field}"' not in page
     data = {k: v for k, v in model_to_dict(_claim(d)).items() if v is not None}
-    data.update(status="unreviewed", verdict="", rationale="Changed in the admin.", speaker_text="Moscow (admin)")
+    data.update(status="unreviewed", verdict="", rationale="Changed in the admin.", checkworthiness=0.11)
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     claim = _claim(d)
-    assert claim.speaker_text == "Moscow (admin)"  # the form was saved...
+    assert claim.checkworthiness == 0.11  # the form was saved...
     assert (claim.status, claim.verdict_id, claim.rationale) == (Status.PUBLISHED, _verdict().pk, "Satellite images.")
 
 
