@@ -291,12 +291,15 @@ def run_batch(batch: ImportBatch, *, user=None, analyse: bool = True,
             for index, entry in enumerate(_item_entries(item)):
                 if index < skip:
                     continue
-                outcome = import_entry(entry, user=user, batch=batch, analyse=analyse)
-                record_outcome(batch, outcome)
-                item["done"] = index + 1
-                batch.total = max(batch.total, batch.processed)  # the count before parsing is an estimate
-                batch.save(update_fields=["processed", "imported", "duplicates", "rejected", "errors", "pending",
-                                          "total"])
+                # The article and the batch's progress commit together: a crash between them would
+                # make the resumed batch count the article again, as a duplicate of itself.
+                with transaction.atomic():
+                    outcome = import_entry(entry, user=user, batch=batch, analyse=analyse)
+                    record_outcome(batch, outcome)
+                    item["done"] = index + 1
+                    batch.total = max(batch.total, batch.processed)  # the count before parsing is an estimate
+                    batch.save(update_fields=["processed", "imported", "duplicates", "rejected", "errors",
+                                              "pending", "total"])
                 if progress:
                     progress(batch, outcome)
             batch.pending = batch.pending[1:]

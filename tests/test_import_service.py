@@ -157,6 +157,33 @@ def test_an_interrupted_batch_resumes_where_it_stopped(tmp_path, settings, monke
     assert sorted(Article.objects.values_list("title", flat=True)) == ["T0", "T1", "T2", "T3"]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_crash_after_an_article_is_saved_but_before_the_batch_counts_it_does_not_count_it_twice(
+        tmp_path, settings, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    lines = "\n".join('{"title": "T%d", "text": "%s"}' % (n, article_text(n).replace("\n", "\\n")) for n in range(3))
+    (tmp_path / "a.jsonl").write_text(lines, encoding="utf-8")
+    batch = ImportBatch.objects.create(source="a.jsonl", total=3, pending=[{"name": "a.jsonl", "path": "a.jsonl"}])
+    real = importing.record_outcome
+    calls = []
+
+    def dying(batch, outcome):
+        calls.append(outcome)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # killed after the second article was stored, before its count
+        return real(batch, outcome)
+
+    monkeypatch.setattr(importing, "record_outcome", dying)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(batch)
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["T0"]  # the second rolled back with it
+    monkeypatch.setattr(importing, "record_outcome", real)
+    batch.refresh_from_db()
+    run_batch(batch)
+    batch.refresh_from_db()
+    assert (batch.imported, batch.duplicates, batch.processed) == (3, 0, 3)
+
+
 def test_a_batch_above_the_threshold_is_queued_as_a_task(tmp_path, settings):
     from django.tasks import task_backends
 
