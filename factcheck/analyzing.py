@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from . import analysis, audit
 from .analysis import types as engine
+from .analysis.disputes import components
 from .models import (
     Article,
     Assertion,
@@ -132,17 +133,7 @@ def attach_disputes(oppositions: list[Opposition], titles: dict[int, str], *, us
     """Union the new oppositions with the disputes their assertions already belong to."""
     if not oppositions:
         return 0
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for o in oppositions:
-        parent[find(o.a_id)] = find(o.b_id)
+    find = components((o.a_id, o.b_id) for o in oppositions)
     groups: dict[int, list[Opposition]] = {}
     for o in oppositions:
         groups.setdefault(find(o.a_id), []).append(o)

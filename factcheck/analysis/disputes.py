@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Hashable, Iterable, Sequence
 
 from .features import features
 from .lexicon import EVENT_NOUNS
@@ -51,20 +51,27 @@ def _title(members: list[Assertion]) -> str:
     return "Dispute between " + " and ".join(names) if names else "Dispute"
 
 
-def group_disputes(assertions: Sequence[Assertion], oppositions: Sequence[Opposition]) -> list[Dispute]:
-    parent: dict[str, str] = {}
+def components(edges: Iterable[tuple[Hashable, Hashable]]) -> Callable[[Hashable], Hashable]:
+    """Connected components of a graph given by its edges: returns find(node) -> the root of the
+    node's component (union-find with path halving)."""
+    parent: dict = {}
 
-    def find(x: str) -> str:
+    def find(x):
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for o in oppositions:
-        ra, rb = find(o.a), find(o.b)
+    for a, b in edges:
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[ra] = rb
+    return find
+
+
+def group_disputes(assertions: Sequence[Assertion], oppositions: Sequence[Opposition]) -> list[Dispute]:
+    find = components((o.a, o.b) for o in oppositions)
     by_id = {a.id: a for a in assertions}
     order = {a.id: i for i, a in enumerate(assertions)}
     comps: dict[str, list[int]] = {}
