@@ -30,11 +30,23 @@ from .models import Article, Dispute
 PDF_MAX_CLAIMS = 300
 
 
+def too_large_for_web(report, fmt: str) -> bool:
+    return fmt == "pdf" and len(report.assertions) > PDF_MAX_CLAIMS
+
+
+def attachment(result, filename: str) -> HttpResponse:
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Drafts are in internal exports: no shared caches.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def _download(request: HttpRequest, scope: str, fmt: str, pk: int | None = None, params=None) -> HttpResponse:
     if fmt not in EXPORTERS:
         raise Http404(f"Unknown export format {fmt!r}.")
     report = build_report(scope=scope, pk=pk, params=params, public=EXPORTERS[fmt].published_only)
-    if fmt == "pdf" and len(report.assertions) > PDF_MAX_CLAIMS:
+    if too_large_for_web(report, fmt):
         return HttpResponse(
             f"This report holds {len(report.assertions):,} claims; PDFs from the web are limited to "
             f"{PDF_MAX_CLAIMS}. Narrow the filter, download HTML and print it, or run "
@@ -42,11 +54,7 @@ def _download(request: HttpRequest, scope: str, fmt: str, pk: int | None = None,
             status=413, content_type="text/plain; charset=utf-8",
         )
     result = render_export(report, fmt)
-    response = HttpResponse(result.content, content_type=result.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
-    # Drafts are in internal exports: no shared caches.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(result, result.filename)
 
 
 @require_GET

@@ -10,20 +10,15 @@ from . import EXPORTERS, build_report, render
 def _action(fmt: str, name: str, description: str):
     @admin.action(description=description, permissions=["view"])
     def action(modeladmin, request, queryset) -> HttpResponse | None:
-        from ..export_views import PDF_MAX_CLAIMS
+        from ..export_views import PDF_MAX_CLAIMS, attachment, too_large_for_web
 
         report = build_report(scope="articles", pks=queryset.values("pk"))
-        if fmt == "pdf" and len(report.assertions) > PDF_MAX_CLAIMS:
+        if too_large_for_web(report, fmt):
             modeladmin.message_user(
                 request, f"{len(report.assertions):,} claims are too many for a PDF from the web (at most "
                 f"{PDF_MAX_CLAIMS}): select fewer articles or use `manage.py export_report`.", messages.ERROR)
             return None
-        result = render(report, fmt)
-        filename = f"factcheck-articles.{EXPORTERS[fmt].extension}"
-        response = HttpResponse(result.content, content_type=result.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return attachment(render(report, fmt), f"factcheck-articles.{EXPORTERS[fmt].extension}")
 
     action.__name__ = name
     return action
