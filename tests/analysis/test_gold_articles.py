@@ -1,4 +1,5 @@
 """The engine against gold-labelled articles, scored by the shared scorer, plus the CLI contract."""
+import functools
 import io
 import json
 import pathlib
@@ -19,11 +20,19 @@ OURS = sorted((ROOT / "tests" / "data").glob("*.json"))
 CMD = f"{sys.executable} -m factcheck.analysis.cli --json"
 
 
-def score(paths):
+@functools.cache
+def _score(paths: tuple[str, ...]):
     out = subprocess.run([sys.executable, str(SCORER), *map(str, paths), "--cmd", CMD],
                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
     m = re.search(r"assertion_f1=([\d.]+) pair_f1=([\d.]+)", out)
     return float(m.group(1)), float(m.group(2))
+
+
+def score(paths):
+    return _score(tuple(map(str, paths)))
+
+
+REAL = [p for p in OURS if p.name.startswith("real-")]
 
 
 @pytest.mark.skipif(not SCORER.exists() or not SEED.exists(), reason="shared scorer not available")
@@ -39,11 +48,25 @@ def test_the_seed_article_reaches_the_quality_bar():
                    "are mostly semantic (rival accounts with no shared words or negation, which earlier claim a "
                    "dismissal answers, speakers the text never ties to a side). Kept asserting so it turns XPASS "
                    "when it gets there.")
-def test_our_own_articles_reach_the_quality_bar():
-    assert len(OURS) >= 8
-    assertion_f1, pair_f1 = score(OURS)
-    assert assertion_f1 >= 0.90
+def test_our_own_articles_reach_the_pair_bar():
+    _, pair_f1 = score(OURS)
     assert pair_f1 >= 0.80
+
+
+# The assertion bar is met: it is asserted outright, so a regression in extraction fails the suite
+# even while the pair bar above is still an expected failure.
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+def test_our_own_and_the_real_articles_reach_the_assertion_bar():
+    assert len(OURS) >= 8 and REAL
+    assert score(OURS)[0] >= 0.90
+    assert score(REAL)[0] >= 0.90
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+def test_pairing_does_not_fall_below_where_it_stands():
+    # A floor a little under today's 0.76 / 0.77: a rule that breaks pairing fails here at once.
+    assert score(OURS)[1] >= 0.72
+    assert score(REAL)[1] >= 0.72
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
@@ -52,12 +75,8 @@ def test_our_own_articles_reach_the_quality_bar():
                    "the next four 0.06, the last six (2026-11-25 afternoon) 0.29. After broad rules (attribution "
                    "vocabulary, negation and contrast fallbacks) the last six reach assertion 0.94, pair 0.84, but "
                    "one threshold was tightened after seeing them, so the next unseen batch will score lower.")
-def test_the_real_news_articles_reach_the_quality_bar():
-    real = [p for p in OURS if p.name.startswith("real-")]
-    if not real:
-        pytest.skip("no real articles in tests/data")
-    assertion_f1, pair_f1 = score(real)
-    assert assertion_f1 >= 0.90
+def test_the_real_news_articles_reach_the_pair_bar():
+    _, pair_f1 = score(REAL)
     assert pair_f1 >= 0.80
 
 
